@@ -1,0 +1,5 @@
+package vn.truongso.directory.domain;
+
+public enum Sex {
+    MALE, FEMALE
+}

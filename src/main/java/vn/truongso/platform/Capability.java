@@ -1,0 +1,33 @@
+package vn.truongso.platform;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static vn.truongso.platform.Role.*;
+
+/**
+ * What a user may do with a school's data. The one table that maps roles to capabilities lives here, so an
+ * authorisation decision never depends on which controller asks.
+ */
+public enum Capability {
+    /** Read the school's directory: classes, staff, students, guardians, assignments. */
+    VIEW_DIRECTORY(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER, PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF)),
+    /** Change the directory: import rosters, edit classes, record transfers. */
+    MANAGE_DIRECTORY(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, VICE_PRINCIPAL, IT_STAFF)),
+    /** Create accounts, reset passwords, unlock accounts. */
+    MANAGE_ACCOUNTS(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, IT_STAFF)),
+    /** Read the audit log of the unit. */
+    VIEW_AUDIT(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER, PRINCIPAL, IT_STAFF)),
+    /** Edit national reference data such as the curriculum. */
+    MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER));
+
+    private final Set<Role> roles;
+
+    Capability(Set<Role> roles) {
+        this.roles = roles;
+    }
+
+    public boolean grantedTo(Role role) {
+        return roles.contains(role);
+    }
+}

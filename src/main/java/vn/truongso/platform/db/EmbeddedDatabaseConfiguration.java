@@ -1,0 +1,74 @@
+package vn.truongso.platform.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * With no {@code spring.datasource.url}, TruongSo starts its own PostgreSQL whose data lives in
+ * {@code truongso.data-dir}/postgres, so a restart keeps everything. An empty data dir means a throw-away
+ * database in a temporary folder (the test suite uses that).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatabaseUrlConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    static final String DATABASE = "truongso";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${truongso.data-dir:}") String dataDir) throws IOException {
+        var builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("fsync", "on");
+        if (StringUtils.hasText(dataDir)) {
+            Path dir = Path.of(dataDir, "postgres");
+            Files.createDirectories(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            log.info("Embedded PostgreSQL keeps its data in {}", dir.toAbsolutePath());
+        } else {
+            log.info("Embedded PostgreSQL runs on a throw-away data folder");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        createDatabaseIfMissing(postgres);
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        dataSource.setUsername("postgres");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        DataSource admin = postgres.getPostgresDatabase();
+        try (var connection = admin.getConnection(); var statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the embedded database", e);
+        }
+    }
+}

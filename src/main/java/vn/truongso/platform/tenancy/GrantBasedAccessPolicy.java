@@ -1,0 +1,59 @@
+package vn.truongso.platform.tenancy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import vn.truongso.platform.AccessPolicy;
+import vn.truongso.platform.Capability;
+import vn.truongso.platform.CurrentUser;
+import vn.truongso.platform.ForbiddenException;
+import vn.truongso.platform.NotFoundException;
+import vn.truongso.platform.OrgUnits;
+import vn.truongso.platform.OrgUnits.Kind;
+import vn.truongso.platform.RoleGrant;
+
+/** A grant reaches its own unit and everything beneath it; a school the user cannot reach does not exist for her. */
+@Service
+class GrantBasedAccessPolicy implements AccessPolicy {
+
+    private final OrgUnits orgUnits;
+
+    GrantBasedAccessPolicy(OrgUnits orgUnits) {
+        this.orgUnits = orgUnits;
+    }
+
+    @Override
+    public void require(CurrentUser user, UUID schoolId, Capability capability) {
+        List<RoleGrant> reaching = grantsReaching(user, schoolId);
+        if (reaching.isEmpty()) {
+            throw new NotFoundException("school " + schoolId);
+        }
+        if (reaching.stream().noneMatch(g -> capability.grantedTo(g.role()))) {
+            throw new ForbiddenException(capability + " at school " + schoolId);
+        }
+    }
+
+    @Override
+    public boolean reaches(CurrentUser user, UUID schoolId) {
+        return !grantsReaching(user, schoolId).isEmpty();
+    }
+
+    @Override
+    public boolean allows(CurrentUser user, UUID schoolId, Capability capability) {
+        return grantsReaching(user, schoolId).stream().anyMatch(g -> capability.grantedTo(g.role()));
+    }
+
+    private List<RoleGrant> grantsReaching(CurrentUser user, UUID schoolId) {
+        if (user == null || schoolId == null) {
+            return List.of();
+        }
+        boolean isSchool = orgUnits.find(schoolId).map(u -> u.kind() == Kind.SCHOOL).orElse(false);
+        if (!isSchool) {
+            return List.of();
+        }
+        List<UUID> chain = orgUnits.selfAndAncestors(schoolId);
+        return user.grants().stream().filter(g -> chain.contains(g.orgUnitId())).toList();
+    }
+}
