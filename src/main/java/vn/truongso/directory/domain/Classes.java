@@ -45,7 +45,7 @@ public class Classes {
 
     /** The classes a teacher has this year: those she is homeroom teacher of and those she teaches a subject in. */
     public List<ClassSummary> ofTeacher(UUID schoolId, UUID schoolYearId, UUID staffId) {
-        return jdbc.sql(SUMMARY + """
+        return jdbc.sql(SUMMARY + " " + """
                  WHERE c.school_id = :school AND c.school_year_id = :year
                    AND (c.homeroom_staff_id = :staff OR EXISTS (SELECT 1 FROM teaching_assignment a
                         WHERE a.school_id = c.school_id AND a.class_id = c.id AND a.staff_id = :staff))""" + ORDER)

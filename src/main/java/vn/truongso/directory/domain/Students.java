@@ -42,6 +42,7 @@ public class Students {
         String where = " WHERE s.school_id = :school" + (classId == null ? "" : " AND e.class_id = :class")
                 + (words.isEmpty() ? "" : " AND ((true" + NameSearch.condition("s.name_folded", words) + ") OR s.learner_code = :code)");
         String from = """
+
                  FROM student s
                  LEFT JOIN enrolment e ON e.school_id = s.school_id AND e.student_id = s.id AND e.school_year_id = :year AND e.ends_on IS NULL
                  LEFT JOIN school_class c ON c.school_id = e.school_id AND c.id = e.class_id""";

@@ -30,7 +30,7 @@ class AccountLoader {
     }
 
     Optional<StoredAccount> byApiToken(String tokenHash) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  JOIN api_token t ON t.user_id = a.id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()""").param(tokenHash).query(this::map).optional();
     }
