@@ -132,8 +132,14 @@ class SignInTest {
         var school = testSchools.create();
         mvc.perform(post("/api/v1/me/tokens").header("Authorization", school.bearer(Role.IT_STAFF)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"SMAS sync\",\"validDays\":90}")).andExpect(status().isCreated()).andExpect(jsonPath("$.token").exists());
-        mvc.perform(post("/api/v1/me/tokens").with(csrf().useInvalidToken()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"x\"}")).andExpect(status().isForbidden());
+        // The same call riding on a browser session must carry the session's CSRF token.
+        var session = mvc.perform(formLogin("/login").user(school.usernames().get(Role.IT_STAFF)).password(TestSchools.PASSWORD))
+                .andReturn().getResponse().getCookie("TRUONGSO_SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(post("/api/v1/me/tokens").cookie(session).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\"}")).andExpect(status().isCreated());
     }
 
     @Test

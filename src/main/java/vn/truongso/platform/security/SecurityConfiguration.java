@@ -53,8 +53,10 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, jdbc, errors), UsernamePasswordAuthenticationFilter.class)
-                // A bearer token is not sent by the browser on its own, so those requests need no CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // CSRF guards the browser session only: a bearer token is never sent by the browser on its own, and a
+                // request without a session has no authority a forged request could borrow (it answers 401, not 403).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) ->

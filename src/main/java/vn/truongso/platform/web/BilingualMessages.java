@@ -44,7 +44,11 @@ public class BilingualMessages {
             append(where, in(locale, error.sheet() != null || error.row() != null ? "where.column" : "where.field", error.column()));
         }
         String message = in(locale, error.code(), error.args());
-        return where.isEmpty() ? message : where + ": " + message;
+        if (where.isEmpty()) {
+            return message;
+        }
+        where.setCharAt(0, Character.toUpperCase(where.charAt(0)));
+        return where + ": " + message;
     }
 
     private static void append(StringBuilder where, String part) {
