@@ -16,4 +16,7 @@ public interface AccessPolicy {
     boolean reaches(CurrentUser user, UUID schoolId);
 
     boolean allows(CurrentUser user, UUID schoolId, Capability capability);
+
+    /** Like {@link #require} for any org unit (Sở, Phòng or school). */
+    void requireAtUnit(CurrentUser user, UUID orgUnitId, Capability capability);
 }

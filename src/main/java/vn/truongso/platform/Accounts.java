@@ -20,6 +20,9 @@ public interface Accounts {
     /** Creates the account with the given initial password, which the user must change at first sign-in. */
     UUID create(NewAccount account, String initialPassword, boolean mustChangePassword);
 
+    /** Creates the account with a generated temporary password, returned here once, to be changed at first sign-in. */
+    String createWithTemporaryPassword(NewAccount account);
+
     Optional<AccountSummary> findByUsername(String username);
 
     Optional<AccountSummary> find(UUID accountId);

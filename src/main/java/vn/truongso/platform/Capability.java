@@ -18,6 +18,8 @@ public enum Capability {
     MANAGE_ACCOUNTS(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, IT_STAFF)),
     /** Read the audit log of the unit. */
     VIEW_AUDIT(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER, PRINCIPAL, IT_STAFF)),
+    /** Register Phòng and schools beneath one's unit, and create their first accounts. */
+    MANAGE_ORG_UNITS(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER)),
     /** Edit national reference data such as the curriculum. */
     MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER));
 

@@ -73,6 +73,14 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    @Transactional
+    public String createWithTemporaryPassword(NewAccount account) {
+        String temporary = temporaryPassword();
+        create(account, temporary, true);
+        return temporary;
+    }
+
+    @Override
     public Optional<AccountSummary> findByUsername(String username) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE lower(username) = lower(?)").param(username).query(this::summary).optional();
     }

@@ -45,15 +45,30 @@ class GrantBasedAccessPolicy implements AccessPolicy {
         return grantsReaching(user, schoolId).stream().anyMatch(g -> capability.grantedTo(g.role()));
     }
 
+    @Override
+    public void requireAtUnit(CurrentUser user, UUID orgUnitId, Capability capability) {
+        List<RoleGrant> reaching = grantsReachingUnit(user, orgUnitId);
+        if (reaching.isEmpty()) {
+            throw new NotFoundException("org unit " + orgUnitId);
+        }
+        if (reaching.stream().noneMatch(g -> capability.grantedTo(g.role()))) {
+            throw new ForbiddenException(capability + " at unit " + orgUnitId);
+        }
+    }
+
     private List<RoleGrant> grantsReaching(CurrentUser user, UUID schoolId) {
         if (user == null || schoolId == null) {
             return List.of();
         }
         boolean isSchool = orgUnits.find(schoolId).map(u -> u.kind() == Kind.SCHOOL).orElse(false);
-        if (!isSchool) {
+        return isSchool ? grantsReachingUnit(user, schoolId) : List.of();
+    }
+
+    private List<RoleGrant> grantsReachingUnit(CurrentUser user, UUID unitId) {
+        if (user == null || unitId == null) {
             return List.of();
         }
-        List<UUID> chain = orgUnits.selfAndAncestors(schoolId);
+        List<UUID> chain = orgUnits.selfAndAncestors(unitId);
         return user.grants().stream().filter(g -> chain.contains(g.orgUnitId())).toList();
     }
 }
