@@ -10,7 +10,6 @@ import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.ForbiddenException;
 import vn.truongso.platform.NotFoundException;
-import vn.truongso.platform.OrgUnits;
 import vn.truongso.platform.OrgUnits.Kind;
 import vn.truongso.platform.RoleGrant;
 
@@ -18,9 +17,9 @@ import vn.truongso.platform.RoleGrant;
 @Service
 class GrantBasedAccessPolicy implements AccessPolicy {
 
-    private final OrgUnits orgUnits;
+    private final JdbcOrgUnits orgUnits;
 
-    GrantBasedAccessPolicy(OrgUnits orgUnits) {
+    GrantBasedAccessPolicy(JdbcOrgUnits orgUnits) {
         this.orgUnits = orgUnits;
     }
 
@@ -60,7 +59,7 @@ class GrantBasedAccessPolicy implements AccessPolicy {
         if (user == null || schoolId == null) {
             return List.of();
         }
-        boolean isSchool = orgUnits.find(schoolId).map(u -> u.kind() == Kind.SCHOOL).orElse(false);
+        boolean isSchool = orgUnits.kindOf(schoolId).map(kind -> kind == Kind.SCHOOL).orElse(false);
         return isSchool ? grantsReachingUnit(user, schoolId) : List.of();
     }
 

@@ -20,6 +20,8 @@ class JdbcOrgUnits implements OrgUnits {
     private final JdbcClient jdbc;
     /** Ancestors never change once a unit exists, so caching them needs no invalidation across instances. */
     private final Map<UUID, List<UUID>> ancestry = new ConcurrentHashMap<>();
+    /** A unit's kind never changes either; the access policy asks for it on every request. */
+    private final Map<UUID, Kind> kinds = new ConcurrentHashMap<>();
 
     JdbcOrgUnits(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -53,6 +55,17 @@ class JdbcOrgUnits implements OrgUnits {
     @Override
     public Optional<OrgUnit> find(UUID id) {
         return jdbc.sql("SELECT id, kind, parent_id, code, name FROM org_unit WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** The kind of a unit, from memory after the first look-up; empty for an unknown id. */
+    Optional<Kind> kindOf(UUID id) {
+        Kind known = kinds.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Kind> found = find(id).map(OrgUnit::kind);
+        found.ifPresent(kind -> kinds.put(id, kind));
+        return found;
     }
 
     @Override
