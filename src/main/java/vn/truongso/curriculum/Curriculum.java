@@ -11,10 +11,10 @@ import java.util.UUID;
  */
 public interface Curriculum {
 
-    /** Every subject with the grades it is taught in, in Vietnamese name order. */
+    /** Every subject with the grades it is taught in, in the programme's order (Tiếng Việt, Ngữ văn, Toán, …). */
     List<Subject> subjects();
 
-    /** The subjects taught in a grade (1–12): compulsory first, then electives, each in Vietnamese name order. */
+    /** The subjects taught in a grade (1–12): compulsory first, then electives, each in the programme's order. */
     List<SubjectOfGrade> subjectsOfGrade(int grade);
 
     /** A subject by its code (TOAN, NGU_VAN, …); the code is matched case-insensitively. */

@@ -15,8 +15,11 @@ public interface TopicImport {
     /** The blank template workbook (.xlsx) with instructions and the subject codes per grade. */
     byte[] template();
 
-    /** Parses and checks a file without changing anything. Never throws for bad content: errors are in the result. */
-    Result check(byte[] content);
+    /**
+     * Parses and checks a file without changing anything (the preview). Requires {@code Capability.MANAGE_REFERENCE_DATA}
+     * like {@link #apply}; never throws for bad content: the errors are in the result.
+     */
+    Result check(CurrentUser user, byte[] content);
 
     /**
      * Checks and applies a file in one transaction. Requires {@code Capability.MANAGE_REFERENCE_DATA} (ForbiddenException
