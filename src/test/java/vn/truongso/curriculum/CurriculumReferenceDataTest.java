@@ -220,4 +220,13 @@ class CurriculumReferenceDataTest {
                 .andExpect(jsonPath("$.errors[0].location.field").value("grade"))
                 .andExpect(jsonPath("$.errors[0].messageEn").value(org.hamcrest.Matchers.containsString("1 to 12")));
     }
+
+    @Test
+    void theOpenApiDocumentListsTheCurriculumEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tags[*].name", hasItem("Curriculum")))
+                .andExpect(jsonPath("$.paths['/api/v1/curriculum/topics/imports'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/curriculum/grades/{grade}/subjects'].get").exists());
+    }
 }

@@ -209,6 +209,26 @@ class TopicImportTest {
                 .andExpect(jsonPath("$.errors[0].code").value("curriculum.import.noRows"));
     }
 
+    @Test
+    void aWholeSubjectSizedFileImportsInOneGo() throws Exception {
+        String p = unique();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int t = 1; t <= 100; t++) {
+            for (int o = 1; o <= 20; o++) {
+                rows.add(row("KHTN", 7, p + "-" + t, "Chủ đề sinh tự động " + t, t, String.format("020107.%04da%d", t, o % 6 + 1) + o,
+                        "Yêu cầu sinh tự động " + t + "." + o));
+            }
+        }
+        long outcomes = count("required_outcome");
+        upload(TopicWorkbooks.xlsx(rows), true).andExpect(status().isOk())
+                .andExpect(jsonPath("$.newTopics").value(100))
+                .andExpect(jsonPath("$.newOutcomes").value(2000));
+        assertThat(count("required_outcome")).isEqualTo(outcomes + 2000);
+        var topic50 = curriculum.topics("KHTN", 7).stream().filter(t -> t.code().equals(p + "-50")).findFirst().orElseThrow();
+        assertThat(topic50.position()).isEqualTo(50);
+        assertThat(curriculum.outcomes(topic50.id())).hasSize(20).first().extracting(RequiredOutcome::position).isEqualTo(1);
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // Bad input: each case is previewed (200, errors listed) and committed (400, errors listed); nothing changes.
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -192,19 +193,17 @@ class JdbcTopicImport implements TopicImport {
         }
         String sheet = read.sheet();
         Map<String, Set<Integer>> gradesBySubject = new HashMap<>();
+        Map<String, String> subjectNames = new HashMap<>();
         for (Subject subject : curriculum.subjects()) {
-            gradesBySubject.put(subject.code(), subject.grades().stream().map(SubjectOfGrade::grade).collect(java.util.stream.Collectors.toSet()));
+            subjectNames.put(subject.code(), subject.nameVi() + " (" + subject.code() + ")");
+            gradesBySubject.put(subject.code(), subject.grades().stream().map(SubjectOfGrade::grade).collect(Collectors.toSet()));
         }
         SubjectNames names = curriculum.names();
         Errors errors = new Errors();
         Map<TopicKey, FileTopic> topics = new LinkedHashMap<>();
 
         for (RawRow row : read.rows()) {
-            var at = new Object() {
-                void error(Column column, String code, Object... args) {
-                    errors.add(InputError.cell(sheet, row.number(), column.header, code, args));
-                }
-            };
+            ErrorSink at = (column, code, args) -> errors.add(InputError.cell(sheet, row.number(), column.header, code, args));
             // Subject: a code (TOAN) or a name (Toán, toan).
             String subjectText = row.get(Column.SUBJECT);
             String subjectCode = null;
@@ -229,13 +228,13 @@ class JdbcTopicImport implements TopicImport {
                 } else {
                     grade = Integer.parseInt(matcher.group(1));
                     if (subjectCode != null && !gradesBySubject.get(subjectCode).contains(grade)) {
-                        at.error(Column.GRADE, "curriculum.import.subjectNotInGrade", subjectCode, grade);
+                        at.error(Column.GRADE, "curriculum.import.subjectNotInGrade", subjectNames.get(subjectCode), String.valueOf(grade));
                         grade = null;
                     }
                 }
             }
-            String topicCode = text(row, Column.TOPIC_CODE, MAX_CODE_LENGTH, at::error);
-            String title = text(row, Column.TOPIC_TITLE, MAX_TITLE_LENGTH, at::error);
+            String topicCode = text(row, Column.TOPIC_CODE, MAX_CODE_LENGTH, at);
+            String title = text(row, Column.TOPIC_TITLE, MAX_TITLE_LENGTH, at);
             Integer position = null;
             String positionText = row.get(Column.POSITION);
             if (positionText.isEmpty()) {
@@ -248,8 +247,8 @@ class JdbcTopicImport implements TopicImport {
             }
             // Any non-blank code is accepted; an HCMC QĐ 791 identifier (\d{6}\.\d{4}[a-z]\d, e.g. 020108.0202d3) is
             // stored exactly as written, like every other code (only surrounding spaces are trimmed).
-            String outcomeCode = text(row, Column.OUTCOME_CODE, MAX_CODE_LENGTH, at::error);
-            String outcomeText = text(row, Column.OUTCOME_TEXT, MAX_TEXT_LENGTH, at::error);
+            String outcomeCode = text(row, Column.OUTCOME_CODE, MAX_CODE_LENGTH, at);
+            String outcomeText = text(row, Column.OUTCOME_TEXT, MAX_TEXT_LENGTH, at);
 
             if (subjectCode == null || grade == null || topicCode == null) {
                 continue;

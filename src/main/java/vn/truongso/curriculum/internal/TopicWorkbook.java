@@ -292,7 +292,7 @@ final class TopicWorkbook {
                             + "lặp lại trên mọi dòng của chủ đề đó.",
                     "Môn: mã môn (xem trang '" + CODES_SHEET + "', ví dụ TOAN) hoặc tên môn (ví dụ Toán). Lớp: số từ 1 đến 12, "
                             + "môn phải được dạy ở lớp đó.",
-                    "Mã chủ đề: do đơn vị đặt, duy nhất trong một môn và một lớp. Thứ tự: số nguyên dương, thứ tự dạy chủ đề.",
+                    "Mã chủ đề: do đơn vị đặt, tối đa 40 ký tự, duy nhất trong một môn và một lớp. Thứ tự: số nguyên dương, thứ tự dạy chủ đề.",
                     "Mã YCCĐ: tối đa 40 ký tự, duy nhất trong một chủ đề; có thể dùng mã theo QĐ 791/QĐ-SGDĐT (ví dụ 020108.0202d3).",
                     "Tất cả các ô đều bắt buộc. Không đổi tên hoặc xoá dòng tiêu đề. Tệp có lỗi sẽ không được nhập dòng nào.",
                     "Nhập lại cùng một tệp không tạo bản trùng: chủ đề và YCCĐ đã có (cùng mã) được cập nhật tên, thứ tự và nội dung.",
@@ -300,7 +300,7 @@ final class TopicWorkbook {
                     "Enter topics and required outcomes on the sheet '" + SHEET + "': one row per outcome, the topic columns repeated on "
                             + "each of its rows.",
                     "Môn = subject code (see '" + CODES_SHEET + "') or Vietnamese name; Lớp = grade 1-12 where the subject is taught; "
-                            + "Mã chủ đề = topic code, unique per subject and grade; Tên chủ đề = topic title; Thứ tự = topic order.",
+                            + "Mã chủ đề = topic code (up to 40 characters), unique per subject and grade; Tên chủ đề = topic title (up to 500); Thứ tự = topic order.",
                     "Mã YCCĐ = outcome code (up to 40 characters, unique within its topic); Yêu cầu cần đạt = outcome text. "
                             + "Every cell is required; a file with any error imports nothing; re-importing a file updates, never duplicates."};
             for (int i = 0; i < lines.length; i++) {
