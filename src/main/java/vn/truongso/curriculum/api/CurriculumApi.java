@@ -32,6 +32,7 @@ import vn.truongso.curriculum.TopicImport;
 import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.InputError;
+import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.platform.NotFoundException;
 
 /**
@@ -48,9 +49,9 @@ class CurriculumApi {
 
     private final Curriculum curriculum;
     private final TopicImport topicImport;
-    private final ImportErrorMessages errorMessages;
+    private final BilingualMessages errorMessages;
 
-    CurriculumApi(Curriculum curriculum, TopicImport topicImport, ImportErrorMessages errorMessages) {
+    CurriculumApi(Curriculum curriculum, TopicImport topicImport, BilingualMessages errorMessages) {
         this.curriculum = curriculum;
         this.topicImport = topicImport;
         this.errorMessages = errorMessages;
@@ -169,7 +170,7 @@ class CurriculumApi {
         TopicImport.Result result = commit ? topicImport.apply(user, content) : topicImport.check(user, content);
         return new ImportView(commit && result.valid(), result.valid(), result.rows(), result.topics(), result.outcomes(),
                 result.newTopics(), result.existingTopics(), result.newOutcomes(), result.existingOutcomes(),
-                result.errors().stream().map(errorMessages::describe).toList());
+                result.errors().stream().map(errorMessages::toJson).toList());
     }
 
     private static void checkGrade(int grade) {

@@ -1,7 +1,6 @@
 package vn.truongso.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,25 +100,7 @@ public class ApiExceptionHandler {
 
     private ProblemDetail withErrors(HttpStatus status, List<InputError> errors) {
         ProblemDetail problem = problem(status, "error.badInput");
-        problem.setProperty("errors", errors.stream().map(error -> Map.of(
-                "location", location(error),
-                "code", error.code(),
-                "message", messages.describe(error, BilingualMessages.VIETNAMESE),
-                "messageEn", messages.describe(error, java.util.Locale.ENGLISH))).toList());
+        problem.setProperty("errors", errors.stream().map(messages::toJson).toList());
         return problem;
-    }
-
-    private static Map<String, Object> location(InputError error) {
-        var location = new java.util.LinkedHashMap<String, Object>();
-        if (error.sheet() != null) {
-            location.put("sheet", error.sheet());
-        }
-        if (error.row() != null) {
-            location.put("row", error.row());
-        }
-        if (error.column() != null) {
-            location.put(error.sheet() != null || error.row() != null ? "column" : "field", error.column());
-        }
-        return location;
     }
 }

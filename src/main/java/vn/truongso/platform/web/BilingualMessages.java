@@ -1,6 +1,8 @@
 package vn.truongso.platform.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -49,6 +51,29 @@ public class BilingualMessages {
         }
         where.setCharAt(0, Character.toUpperCase(where.charAt(0)));
         return where + ": " + message;
+    }
+
+    /**
+     * An error as the API shows it: {@code location} (sheet, row, column or field), {@code code}, {@code message} in
+     * Vietnamese and {@code messageEn} in English. Previews that answer 200 list their errors in the same shape.
+     */
+    public Map<String, Object> toJson(InputError error) {
+        Map<String, Object> location = new LinkedHashMap<>();
+        if (error.sheet() != null) {
+            location.put("sheet", error.sheet());
+        }
+        if (error.row() != null) {
+            location.put("row", error.row());
+        }
+        if (error.column() != null) {
+            location.put(error.sheet() != null || error.row() != null ? "column" : "field", error.column());
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("location", location);
+        view.put("code", error.code());
+        view.put("message", describe(error, VIETNAMESE));
+        view.put("messageEn", describe(error, Locale.ENGLISH));
+        return view;
     }
 
     private static void append(StringBuilder where, String part) {
