@@ -23,15 +23,6 @@ public interface Accounts {
     /** Creates the account with a generated temporary password, returned here once, to be changed at first sign-in. */
     String createWithTemporaryPassword(NewAccount account);
 
-    record IssuedAccount(UUID accountId, String username, String displayName, String temporaryPassword) {
-    }
-
-    /**
-     * Creates many accounts at once (a roster import gives a whole school its accounts), each with a generated
-     * temporary password that must be changed at first sign-in. All or nothing: a taken user name refuses the batch.
-     */
-    List<IssuedAccount> createAllWithTemporaryPasswords(List<NewAccount> accounts);
-
     Optional<AccountSummary> findByUsername(String username);
 
     Optional<AccountSummary> find(UUID accountId);

@@ -5,22 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,18 +37,13 @@ class JdbcAccounts implements Accounts {
     /** No 0/O, 1/l/I: temporary passwords are read aloud or copied from paper. */
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /** Only for generated temporary passwords: see createAllWithTemporaryPasswords. */
-    private static final BCryptPasswordEncoder TEMPORARY_HASHER = new BCryptPasswordEncoder(4);
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final AccessPolicy access;
 
-    JdbcAccounts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder passwords, AuditLog audit, AccessPolicy access) {
+    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, AccessPolicy access) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.passwords = passwords;
         this.audit = audit;
         this.access = access;
@@ -90,49 +78,6 @@ class JdbcAccounts implements Accounts {
         String temporary = temporaryPassword();
         create(account, temporary, true);
         return temporary;
-    }
-
-    @Override
-    @Transactional
-    public List<IssuedAccount> createAllWithTemporaryPasswords(List<NewAccount> batch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        List<String> lowerNames = batch.stream().map(a -> a.username().toLowerCase(Locale.ROOT)).toList();
-        List<String> taken = jdbc.sql("SELECT username FROM user_account WHERE lower(username) IN (:names)").param("names", lowerNames)
-                .query(String.class).list();
-        List<String> repeated = lowerNames.stream().filter(name -> Collections.frequency(lowerNames, name) > 1).distinct().toList();
-        if (!taken.isEmpty() || !repeated.isEmpty()) {
-            List<InputError> errors = new ArrayList<>();
-            taken.forEach(name -> errors.add(InputError.field("username", "account.usernameTaken", name)));
-            repeated.forEach(name -> errors.add(InputError.field("username", "account.usernameTaken", name)));
-            throw new BadInputException(errors);
-        }
-        // Hashing dominates a large batch, so it is spread over the cores. A temporary password is random (about 69
-        // bits), so the low bcrypt cost used for it still defeats offline guessing; the password the user then
-        // chooses gets the full cost.
-        List<IssuedAccount> issued = batch.stream()
-                .map(account -> new IssuedAccount(Ids.newId(), account.username(), account.displayName(), temporaryPassword()))
-                .toList();
-        List<String> hashes = issued.parallelStream().map(a -> "{bcrypt}" + TEMPORARY_HASHER.encode(a.temporaryPassword())).toList();
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> accountRows = new ArrayList<>();
-        List<Object[]> grantRows = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            NewAccount account = batch.get(i);
-            UUID id = issued.get(i).accountId();
-            accountRows.add(new Object[] {id, account.username(), hashes.get(i), account.displayName(), account.homeOrgId(),
-                    account.personId(), now, now});
-            for (RoleGrant grant : account.grants()) {
-                grantRows.add(new Object[] {id, grant.role().name(), grant.orgUnitId()});
-            }
-        }
-        jdbcTemplate.batchUpdate("INSERT INTO user_account (id, username, password_hash, display_name, home_org_id, person_id, "
-                + "must_change_password, password_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, true, ?, ?)", accountRows);
-        jdbcTemplate.batchUpdate("INSERT INTO role_grant (user_id, role, org_unit_id) VALUES (?, ?, ?)", grantRows);
-        batch.stream().collect(Collectors.groupingBy(NewAccount::homeOrgId, Collectors.counting())).forEach((org, count) ->
-                audit.record("account.created-batch", org, "account", null, Map.of("count", count)));
-        return issued;
     }
 
     @Override
