@@ -57,6 +57,34 @@ final class SampleRoster {
         assignments.add(row("Trần Văn Minh", "NGU_VAN", "7A1"));
     }
 
+    private SampleRoster(SampleRoster original) {
+        tag = original.tag;
+        codePrefix = original.codePrefix;
+        fatherPhone = original.fatherPhone;
+        motherPhone = original.motherPhone;
+        guardianPhone = original.guardianPhone;
+        staff = deepCopy(original.staff);
+        classes = deepCopy(original.classes);
+        students = deepCopy(original.students);
+        assignments = deepCopy(original.assignments);
+    }
+
+    /** The same people and numbers, with rows that may be changed without touching this one. */
+    SampleRoster copy() {
+        return new SampleRoster(this);
+    }
+
+    private static List<List<Object>> deepCopy(List<List<Object>> rows) {
+        List<List<Object>> copy = new ArrayList<>();
+        rows.forEach(r -> copy.add(new ArrayList<>(r)));
+        return copy;
+    }
+
+    /** Sets one cell (0-based column) of a row (0-based data row). */
+    static void set(List<List<Object>> rows, int row, int column, Object value) {
+        rows.get(row).set(column, value);
+    }
+
     String email(String who) {
         return who + "." + tag + "@truong.edu.vn";
     }
