@@ -208,6 +208,21 @@ class RosterBadInputTest extends RosterTestSupport {
         assertThat(preview.counts(RosterSheet.STUDENTS).unchangedRows()).isOne();
     }
 
+    @Test
+    void aTitleAboveTheHeaderAndRowsHoldingOnlyANumberAreSkipped() {
+        var file = TestWorkbook.create().sheet("Học sinh", List.of("DANH SÁCH HỌC SINH NĂM HỌC 2026-2027"), List.of(
+                row((Object) null),
+                row("STT", "Mã định danh", "Họ và tên", "Ngày sinh", "Giới tính", "Lớp"),
+                row(1, seed.code(1), "Nguyễn Văn An", LocalDate.of(2014, 9, 5), "Nam", "6A1"),
+                row(2), row(3), row(4))).bytes();
+        RosterPreview preview = previewDirect(file);
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.rows()).singleElement().satisfies(r -> {
+            assertThat(r.row()).isEqualTo(4);
+            assertThat(r.status()).isEqualTo(RowStatus.UNCHANGED);
+        });
+    }
+
     // ---- cells
 
     @Test
