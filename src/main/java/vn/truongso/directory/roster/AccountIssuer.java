@@ -61,8 +61,8 @@ class AccountIssuer {
                 yield numbered(VietnameseText.fold(request.displayName()).replaceAll("[^a-z0-9]", ""), used);
             }
             case STUDENT -> {
-                String code = request.preferredUsername().toLowerCase(Locale.ROOT);
-                yield free(code, used) ? claim(code, used) : numbered("hs" + code, used);
+                String code = request.preferredUsername();
+                yield free(code, used) ? claim(code, used) : numbered("hs" + code.toLowerCase(Locale.ROOT) + "-", used);
             }
             case GUARDIAN -> {
                 String phone = request.preferredUsername();

@@ -284,6 +284,17 @@ class RosterBadInputTest extends RosterTestSupport {
     }
 
     @Test
+    void decomposedTextFromWordOrOldKeyboardsIsStoredAsNfc() {
+        var roster = seed.copy();
+        set(roster.students, 0, 1, java.text.Normalizer.normalize("  Nguyễn   Văn An ", java.text.Normalizer.Form.NFD));
+        set(roster.classes, 0, 2, java.text.Normalizer.normalize("Nguyễn Thị Lan", java.text.Normalizer.Form.NFD));
+        RosterPreview preview = previewDirect(roster.bytes());
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.counts(RosterSheet.STUDENTS).changedRows()).isZero();
+        assertThat(preview.counts(RosterSheet.CLASSES).changedRows()).isZero();
+    }
+
+    @Test
     void anInvalidLearnerCodeOrPhone() {
         var roster = seed.copy();
         set(roster.students, 0, 0, "AB-1");
