@@ -2,7 +2,9 @@ package vn.truongso.directory.roster;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import vn.truongso.platform.InputError;
 
@@ -18,10 +20,7 @@ final class RosterParser {
         var students = SheetLayout.locate(workbook.sheet(RosterSheet.STUDENTS), RosterColumn.Students.class, errors);
         var assignments = SheetLayout.locate(workbook.sheet(RosterSheet.ASSIGNMENTS), RosterColumn.Assignments.class, errors);
         Set<RosterSheet> present = EnumSet.noneOf(RosterSheet.class);
-        for (var layout : List.of(java.util.Optional.ofNullable(staff), java.util.Optional.ofNullable(classes),
-                java.util.Optional.ofNullable(students), java.util.Optional.ofNullable(assignments))) {
-            layout.ifPresent(l -> present.add(l.sheet()));
-        }
+        Stream.<SheetLayout<?>>of(staff, classes, students, assignments).filter(Objects::nonNull).forEach(l -> present.add(l.sheet()));
         return new ParsedRoster(present, StaffSheetParser.parse(staff, errors), ClassSheetParser.parse(classes, errors),
                 StudentSheetParser.parse(students, errors), AssignmentSheetParser.parse(assignments, errors));
     }

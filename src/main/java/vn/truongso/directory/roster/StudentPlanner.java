@@ -13,6 +13,7 @@ import vn.truongso.directory.domain.Guardians;
 import vn.truongso.directory.domain.SchoolClass;
 import vn.truongso.directory.domain.Student;
 import vn.truongso.platform.Ids;
+import vn.truongso.platform.InputError;
 import vn.truongso.platform.Role;
 import vn.truongso.platform.VietnameseText;
 
@@ -118,7 +119,7 @@ final class StudentPlanner {
         if (cells.phone() != null) {
             chosen = byPhone.get(cells.phone());
             if (chosen != null && !sameName(chosen.guardian().fullName(), cells.name())) {
-                ctx.errors.add(vn.truongso.platform.InputError.cell(SHEET.title(), row.row(), cells.phoneColumn(), "roster.guardian.phoneConflict",
+                ctx.errors.add(InputError.cell(SHEET.title(), row.row(), cells.phoneColumn(), "roster.guardian.phoneConflict",
                         cells.phone(), chosen.guardian().fullName(), chosen.row()));
                 return;
             }

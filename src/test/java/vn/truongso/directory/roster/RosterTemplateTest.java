@@ -43,6 +43,15 @@ class RosterTemplateTest extends RosterTestSupport {
         }
     }
 
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(document).contains("/api/v1/schools/{schoolId}/roster/imports", "/api/v1/schools/{schoolId}/roster/imports/{uploadId}/commit",
+                "/api/v1/schools/{schoolId}/roster/imports/{uploadId}/credentials", "/api/v1/schools/{schoolId}/roster/export",
+                "/api/v1/schools/{schoolId}/classes/{classId}/export", "/api/v1/schools/{schoolId}/roster/template");
+    }
+
     private static void assertHeader(XSSFWorkbook workbook, String sheetName, RosterColumn[] columns) {
         var sheet = workbook.getSheet(sheetName);
         assertThat(sheet.getLastRowNum()).as("no data, example or note row in " + sheetName).isZero();
