@@ -1,0 +1,60 @@
+package vn.truongso.directory.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import vn.truongso.platform.InputError;
+
+/** The small pure pieces: subject names, header matching, download names, and the reader's refusal of non-workbooks. */
+class RosterUnitTest {
+
+    @Test
+    void subjectsAreFoundByCodeNameOrAlias() {
+        assertThat(SubjectCatalog.resolve("TOAN", Set.of())).contains("TOAN");
+        assertThat(SubjectCatalog.resolve("toan", Set.of())).contains("TOAN");
+        assertThat(SubjectCatalog.resolve("Toán", Set.of())).contains("TOAN");
+        assertThat(SubjectCatalog.resolve("Ngữ văn", Set.of())).contains("NGU_VAN");
+        assertThat(SubjectCatalog.resolve("ngu_van", Set.of())).contains("NGU_VAN");
+        assertThat(SubjectCatalog.resolve("Vật lý", Set.of())).contains("VAT_LI");
+        assertThat(SubjectCatalog.resolve("Tiếng Anh", Set.of())).contains("NGOAI_NGU_1");
+        assertThat(SubjectCatalog.resolve("Lịch sử và Địa lí", Set.of())).contains("LICH_SU_DIA_LI");
+        assertThat(SubjectCatalog.resolve("Thiên văn", Set.of())).isEmpty();
+        assertThat(SubjectCatalog.resolve("CO_VUA", Set.of("CO_VUA"))).contains("CO_VUA");
+        for (var subject : SubjectCatalog.all().entrySet()) {
+            assertThat(SubjectCatalog.resolve(subject.getValue(), Set.of())).as(subject.getValue()).contains(subject.getKey());
+        }
+    }
+
+    @Test
+    void headersMatchWhateverTheCaseDiacriticsOrNotes() {
+        assertThat(RosterColumn.Students.BIRTH_DATE.matches("NGÀY SINH (dd/MM/yyyy) *")).isTrue();
+        assertThat(RosterColumn.Students.BIRTH_DATE.matches("ngay sinh")).isTrue();
+        assertThat(RosterColumn.Students.LEARNER_CODE.matches("Mã học sinh")).isTrue();
+        assertThat(RosterColumn.Students.LEARNER_CODE.matches("Số định danh cá nhân")).isFalse();
+        assertThat(RosterColumn.Students.CITIZEN_ID.matches("Số CCCD")).isTrue();
+        assertThat(RosterSheet.byTitle("HOC SINH")).isEqualTo(RosterSheet.STUDENTS);
+        assertThat(RosterSheet.byTitle("Hướng dẫn")).isNull();
+    }
+
+    @Test
+    void downloadNamesAreUtf8WithAnAsciiFallback() {
+        assertThat(RosterApi.contentDisposition("Danh sách lớp 6A1.xlsx"))
+                .isEqualTo("attachment; filename=\"danh-sach-lop-6a1.xlsx\"; filename*=UTF-8''Danh%20s%C3%A1ch%20l%E1%BB%9Bp%206A1.xlsx");
+        assertThat(RosterApi.contentDisposition("a\"b;c.xlsx")).startsWith("attachment; filename=\"a-b-c.xlsx\"; filename*=UTF-8''a%22b%3Bc.xlsx");
+    }
+
+    @Test
+    void theReaderDecidesByContentNotByName() {
+        var reader = new WorkbookReader(new RosterProperties(org.springframework.util.unit.DataSize.ofMegabytes(10), 20_000,
+                java.time.Duration.ofHours(24), java.time.Duration.ofHours(24), ""));
+        assertThat(reader.read("<html></html>".getBytes()).errors()).extracting(InputError::code).containsExactly("roster.file.notXlsx");
+        assertThat(reader.read(new byte[] {'P', 'K', 3, 4, 0, 0}).errors()).extracting(InputError::code).containsExactly("roster.file.corrupt");
+        var ok = reader.read(TestWorkbook.create().sheet("Lớp", TestWorkbook.CLASSES, List.of(TestWorkbook.row("6A1", 6, null))).bytes());
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.workbook().sheet(RosterSheet.CLASSES).rows()).hasSize(2);
+    }
+}
