@@ -95,9 +95,10 @@ class HomePage {
             if (user.holds(Role.STUDENT) && user.personId() != null) {
                 model.addAttribute("me", studentHome(school.schoolId(), year, user.personId(), null).orElse(null));
             }
-            if (user.holds(Role.PARENT) && user.personId() != null) {
-                model.addAttribute("children", guardians.childrenOf(school.schoolId(), user.personId()).stream()
-                        .map(child -> studentHome(school.schoolId(), year, child.id(), child.relationship().name()))
+            if (user.holds(Role.PARENT)) {
+                // A parent account not yet linked to a guardian record sees that no child is linked, not an empty page.
+                model.addAttribute("children", user.personId() == null ? List.of() : guardians.childrenOf(school.schoolId(), user.personId())
+                        .stream().map(child -> studentHome(school.schoolId(), year, child.id(), child.relationship().name()))
                         .flatMap(Optional::stream).toList());
             }
         });
