@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ public class Classes {
     private static final String ORDER = " ORDER BY c.grade, length(c.name), c.name COLLATE vi_vn";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Classes(JdbcClient jdbc) {
+    Classes(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public List<ClassSummary> ofYear(UUID schoolId, UUID schoolYearId) {
@@ -63,5 +66,18 @@ public class Classes {
         jdbc.sql("UPDATE school_class SET grade = ?, name = ?, homeroom_staff_id = ? WHERE school_id = ? AND id = ?")
                 .params(schoolClass.grade(), schoolClass.name(), schoolClass.homeroomStaffId(), schoolClass.schoolId(), schoolClass.id())
                 .update();
+    }
+
+    /** Adds many classes in one batch. */
+    public void addAll(List<SchoolClass> schoolClasses) {
+        batch.batchUpdate("INSERT INTO school_class (school_id, id, school_year_id, grade, name, homeroom_staff_id) VALUES (?, ?, ?, ?, ?, ?)",
+                schoolClasses.stream().map(c -> new Object[] {c.schoolId(), c.id(), c.schoolYearId(), c.grade(), c.name(), c.homeroomStaffId()})
+                        .toList());
+    }
+
+    /** {@link #update} for many classes in one batch. */
+    public void updateAll(List<SchoolClass> schoolClasses) {
+        batch.batchUpdate("UPDATE school_class SET grade = ?, name = ?, homeroom_staff_id = ? WHERE school_id = ? AND id = ?",
+                schoolClasses.stream().map(c -> new Object[] {c.grade(), c.name(), c.homeroomStaffId(), c.schoolId(), c.id()}).toList());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,11 @@ public class Enrolments {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Enrolments(JdbcClient jdbc) {
+    Enrolments(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public List<EnrolmentView> ofStudent(UUID schoolId, UUID studentId) {
@@ -55,5 +58,32 @@ public class Enrolments {
                 UPDATE enrolment SET ends_on = GREATEST(?, starts_on)
                 WHERE school_id = ? AND student_id = ? AND school_year_id = ? AND ends_on IS NULL""")
                 .params(endsOn, schoolId, studentId, schoolYearId).update();
+    }
+
+    /** Where a student is now in a school year. */
+    public record Placement(UUID studentId, UUID classId) {
+    }
+
+    /** The open enrolments of a school year: which class every student is in now. */
+    public List<Placement> openInYear(UUID schoolId, UUID schoolYearId) {
+        return jdbc.sql("SELECT student_id, class_id FROM enrolment WHERE school_id = ? AND school_year_id = ? AND ends_on IS NULL")
+                .params(schoolId, schoolYearId).query(Placement.class).list();
+    }
+
+    /**
+     * {@link #enrol} for many students in one batch: an open enrolment in another class of the year closes the day
+     * before {@code startsOn}; a student already in the class is left as she is.
+     */
+    public void enrolAll(UUID schoolId, UUID schoolYearId, List<Placement> placements, LocalDate startsOn) {
+        batch.batchUpdate("""
+                UPDATE enrolment SET ends_on = GREATEST(?, starts_on)
+                WHERE school_id = ? AND student_id = ? AND school_year_id = ? AND ends_on IS NULL AND class_id <> ?""",
+                placements.stream().map(p -> new Object[] {startsOn.minusDays(1), schoolId, p.studentId(), schoolYearId, p.classId()}).toList());
+        batch.batchUpdate("""
+                INSERT INTO enrolment (school_id, id, student_id, school_year_id, class_id, starts_on)
+                SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM enrolment
+                    WHERE school_id = ? AND student_id = ? AND school_year_id = ? AND ends_on IS NULL)""",
+                placements.stream().map(p -> new Object[] {schoolId, Ids.newId(), p.studentId(), schoolYearId, p.classId(), startsOn,
+                        schoolId, p.studentId(), schoolYearId}).toList());
     }
 }

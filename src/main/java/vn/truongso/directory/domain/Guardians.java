@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ public class Guardians {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Guardians(JdbcClient jdbc) {
+    Guardians(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Guardian> find(UUID schoolId, UUID id) {
@@ -70,5 +73,47 @@ public class Guardians {
                 INSERT INTO student_guardian (school_id, student_id, guardian_id, relationship) VALUES (?, ?, ?, ?)
                 ON CONFLICT (school_id, student_id, guardian_id) DO UPDATE SET relationship = EXCLUDED.relationship""")
                 .params(schoolId, studentId, guardianId, relationship.name()).update();
+    }
+
+    /** A student–guardian link. */
+    public record Link(UUID studentId, UUID guardianId, Guardian.Relationship relationship) {
+    }
+
+    public List<Guardian> all(UUID schoolId) {
+        return jdbc.sql("SELECT * FROM guardian WHERE school_id = ?").param(schoolId).query(Guardian.class).list();
+    }
+
+    /** Every student–guardian link of the school. */
+    public List<Link> links(UUID schoolId) {
+        return jdbc.sql("SELECT student_id, guardian_id, relationship FROM student_guardian WHERE school_id = ?").param(schoolId)
+                .query(Link.class).list();
+    }
+
+    /** Adds many guardians in one batch. */
+    public void addAll(List<Guardian> guardians) {
+        batch.batchUpdate("INSERT INTO guardian (school_id, id, full_name, name_folded, phone, email, citizen_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                guardians.stream().map(g -> new Object[] {g.schoolId(), g.id(), g.fullName(), VietnameseText.fold(g.fullName()), g.phone(),
+                        g.email(), g.citizenId()}).toList());
+    }
+
+    /** {@link #update} for many guardians in one batch. */
+    public void updateAll(List<Guardian> guardians) {
+        batch.batchUpdate("UPDATE guardian SET full_name = ?, name_folded = ?, phone = ?, email = ?, citizen_id = ? WHERE school_id = ? AND id = ?",
+                guardians.stream().map(g -> new Object[] {g.fullName(), VietnameseText.fold(g.fullName()), g.phone(), g.email(), g.citizenId(),
+                        g.schoolId(), g.id()}).toList());
+    }
+
+    /** {@link #link} for many links in one batch. */
+    public void linkAll(UUID schoolId, List<Link> links) {
+        batch.batchUpdate("""
+                INSERT INTO student_guardian (school_id, student_id, guardian_id, relationship) VALUES (?, ?, ?, ?)
+                ON CONFLICT (school_id, student_id, guardian_id) DO UPDATE SET relationship = EXCLUDED.relationship""",
+                links.stream().map(l -> new Object[] {schoolId, l.studentId(), l.guardianId(), l.relationship().name()}).toList());
+    }
+
+    /** Removes links (the guardian records stay: a parent may have other children at the school). */
+    public void unlinkAll(UUID schoolId, List<Link> links) {
+        batch.batchUpdate("DELETE FROM student_guardian WHERE school_id = ? AND student_id = ? AND guardian_id = ?",
+                links.stream().map(l -> new Object[] {schoolId, l.studentId(), l.guardianId()}).toList());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,11 @@ public class StaffDirectory {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    StaffDirectory(JdbcClient jdbc) {
+    StaffDirectory(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<StaffMember> find(UUID schoolId, UUID id) {
@@ -75,5 +78,26 @@ public class StaffDirectory {
                         staff.birthDate(), staff.sex() == null ? null : staff.sex().name(), staff.citizenId(), staff.position().name(),
                         staff.subjectGroupId(), staff.email(), staff.phone(), staff.active(), staff.schoolId(), staff.id())
                 .update();
+    }
+
+    /** Adds many staff members in one batch. */
+    public void addAll(List<StaffMember> members) {
+        batch.batchUpdate("""
+                INSERT INTO staff (school_id, id, staff_code, full_name, given_name, name_folded, birth_date, sex, citizen_id, position,
+                                   subject_group_id, email, phone, active)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", members.stream().map(s -> new Object[] {s.schoolId(), s.id(),
+                s.staffCode(), s.fullName(), VietnameseText.givenName(s.fullName()), VietnameseText.fold(s.fullName()), s.birthDate(),
+                s.sex() == null ? null : s.sex().name(), s.citizenId(), s.position().name(), s.subjectGroupId(), s.email(), s.phone(),
+                s.active()}).toList());
+    }
+
+    /** {@link #update} for many staff members in one batch. */
+    public void updateAll(List<StaffMember> members) {
+        batch.batchUpdate("""
+                UPDATE staff SET staff_code = ?, full_name = ?, given_name = ?, name_folded = ?, birth_date = ?, sex = ?, citizen_id = ?,
+                                 position = ?, subject_group_id = ?, email = ?, phone = ?, active = ?
+                WHERE school_id = ? AND id = ?""", members.stream().map(s -> new Object[] {s.staffCode(), s.fullName(),
+                VietnameseText.givenName(s.fullName()), VietnameseText.fold(s.fullName()), s.birthDate(), s.sex() == null ? null : s.sex().name(),
+                s.citizenId(), s.position().name(), s.subjectGroupId(), s.email(), s.phone(), s.active(), s.schoolId(), s.id()}).toList());
     }
 }

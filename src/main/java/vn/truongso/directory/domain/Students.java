@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,11 @@ public class Students {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Students(JdbcClient jdbc) {
+    Students(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Student> find(UUID schoolId, UUID id) {
@@ -93,5 +96,30 @@ public class Students {
                         VietnameseText.fold(student.fullName()), student.birthDate(), student.sex().name(), student.ethnicity(),
                         student.birthplace(), student.address(), student.status().name(), student.schoolId(), student.id())
                 .update();
+    }
+
+    /** Every student record of the school, whatever her status: what a roster import compares against. */
+    public List<Student> all(UUID schoolId) {
+        return jdbc.sql("SELECT * FROM student WHERE school_id = ?").param(schoolId).query(Student.class).list();
+    }
+
+    /** Adds many students in one batch (a roster import adds a whole school). */
+    public void addAll(List<Student> students) {
+        batch.batchUpdate("""
+                INSERT INTO student (school_id, id, learner_code, citizen_id, full_name, given_name, name_folded, birth_date, sex,
+                                     ethnicity, birthplace, address, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", students.stream().map(s -> new Object[] {s.schoolId(), s.id(),
+                s.learnerCode(), s.citizenId(), s.fullName(), VietnameseText.givenName(s.fullName()), VietnameseText.fold(s.fullName()),
+                s.birthDate(), s.sex().name(), s.ethnicity(), s.birthplace(), s.address(), s.status().name()}).toList());
+    }
+
+    /** {@link #update} for many students in one batch; the learner codes stay as they are. */
+    public void updateAll(List<Student> students) {
+        batch.batchUpdate("""
+                UPDATE student SET citizen_id = ?, full_name = ?, given_name = ?, name_folded = ?, birth_date = ?, sex = ?, ethnicity = ?,
+                                   birthplace = ?, address = ?, status = ?
+                WHERE school_id = ? AND id = ?""", students.stream().map(s -> new Object[] {s.citizenId(), s.fullName(),
+                VietnameseText.givenName(s.fullName()), VietnameseText.fold(s.fullName()), s.birthDate(), s.sex().name(), s.ethnicity(),
+                s.birthplace(), s.address(), s.status().name(), s.schoolId(), s.id()}).toList());
     }
 }

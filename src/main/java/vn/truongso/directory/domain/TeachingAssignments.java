@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ public class TeachingAssignments {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    TeachingAssignments(JdbcClient jdbc) {
+    TeachingAssignments(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     private static final String VIEW = """
@@ -53,5 +56,14 @@ public class TeachingAssignments {
                 .params(assignment.schoolId(), assignment.id(), assignment.schoolYearId(), assignment.staffId(), assignment.subjectCode(),
                         assignment.classId())
                 .update();
+    }
+
+    /** {@link #assign} for many assignments in one batch. */
+    public void assignAll(List<TeachingAssignment> assignments) {
+        batch.batchUpdate("""
+                INSERT INTO teaching_assignment (school_id, id, school_year_id, staff_id, subject_code, class_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_id, school_year_id, class_id, subject_code) DO UPDATE SET staff_id = EXCLUDED.staff_id""",
+                assignments.stream().map(a -> new Object[] {a.schoolId(), a.id(), a.schoolYearId(), a.staffId(), a.subjectCode(), a.classId()})
+                        .toList());
     }
 }
