@@ -23,7 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.truongso.directory.domain.TeachingAssignment;
+import vn.truongso.directory.domain.TeachingAssignments;
 import vn.truongso.platform.Accounts;
+import vn.truongso.platform.Ids;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.Role;
 import vn.truongso.support.IntegrationTest;
@@ -50,6 +53,8 @@ class DirectoryPagesTest {
     TestSchools testSchools;
     @Autowired
     Accounts accounts;
+    @Autowired
+    TeachingAssignments assignments;
 
     TestSchool school;
     CurrentUser principal;
@@ -141,6 +146,22 @@ class DirectoryPagesTest {
         String classPage = mvc.perform(get(base + "/classes/" + school.classId()).with(as(principal))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(namesInOrder(classPage)).doesNotContain("Hồ Thị Xuân");
+    }
+
+    @Test
+    void theAssignmentTableNamesTheTeacherOfEachSubjectInEachClass() throws Exception {
+        UUID teacherStaffId = WebUsers.user(accounts, school, Role.TEACHER).personId();
+        assignments.assign(new TeachingAssignment(school.schoolId(), Ids.newId(), school.yearId(), teacherStaffId, "TOAN", school.classId()));
+        assignments.assign(new TeachingAssignment(school.schoolId(), Ids.newId(), school.yearId(), teacherStaffId, "NGU_VAN", school.classId()));
+        String page = mvc.perform(get(base + "/assignments").with(as(principal))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        // Columns in the programme's order (Ngữ văn before Toán), each cell naming the teacher.
+        assertThat(page).containsSubsequence("<th scope=\"col\">Ngữ văn</th>", "<th scope=\"col\">Toán</th>", ">6A1</a></th>",
+                "<td>Phạm Thị Giáo</td>", "<td>Phạm Thị Giáo</td>");
+        mvc.perform(get(base + "/classes/" + school.classId()).with(as(principal)))
+                .andExpect(content().string(containsString("id=\"class-teachers\"")));
+        mvc.perform(get("/my-classes").with(as(WebUsers.user(accounts, school, Role.TEACHER))))
+                .andExpect(content().string(containsString("Ngữ văn")));
     }
 
     @Test
