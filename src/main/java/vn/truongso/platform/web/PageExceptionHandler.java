@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import vn.truongso.platform.BadInputException;
@@ -31,6 +32,12 @@ class PageExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
+        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    /** An address whose id is not an id ("/schools/abc/classes") names nothing that exists. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView notAnId(MethodArgumentTypeMismatchException e) {
         return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }
 

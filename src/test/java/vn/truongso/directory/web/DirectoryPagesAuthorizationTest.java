@@ -130,6 +130,8 @@ class DirectoryPagesAuthorizationTest {
                 .andExpect(status().isNotFound()).andExpect(content().string(containsString("id=\"error-404\"")));
         mvc.perform(get("/schools/" + school.schoolId() + "/students/" + UUID.randomUUID()).with(as(principal)))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/schools/not-an-id/classes").with(as(principal))).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("id=\"error-404\"")));
     }
 
     /** The forms: refused for the wrong role (403), another school (404) and nobody (sign-in), before any change. */
