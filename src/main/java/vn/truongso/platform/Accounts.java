@@ -21,6 +21,23 @@ public interface Accounts {
     /** Creates the account with the given initial password, which the user must change at first sign-in. */
     UUID create(NewAccount account, String initialPassword, boolean mustChangePassword);
 
+    /** An account created in bulk, with the temporary password it was given (returned this once, never stored in clear). */
+    record IssuedAccount(UUID id, String username, String temporaryPassword) {
+
+        @Override
+        public String toString() {
+            return "IssuedAccount[" + username + "]";
+        }
+    }
+
+    /**
+     * Creates many accounts at once (a roster import creates thousands), in the caller's transaction, each with a fresh
+     * random temporary password that must be changed at first sign-in; the usernames must be free. Random passwords of
+     * about 70 bits are safe with a lower hashing cost than passwords people choose, which is what makes thousands of
+     * accounts take seconds instead of minutes; the user's own password, set at first sign-in, gets the full cost.
+     */
+    List<IssuedAccount> createWithTemporaryPasswords(List<NewAccount> accounts);
+
     Optional<AccountSummary> findByUsername(String username);
 
     Optional<AccountSummary> find(UUID accountId);

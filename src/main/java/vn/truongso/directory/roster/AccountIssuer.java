@@ -1,10 +1,10 @@
 package vn.truongso.directory.roster;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,18 +15,13 @@ import vn.truongso.platform.RoleGrant;
 import vn.truongso.platform.VietnameseText;
 
 /**
- * Creates the accounts of the people a roster import adds, each with a random temporary password the user must change
- * at first sign-in. Usernames: staff get the local part of their e-mail when it is free, else their folded name and a
- * number ("nguyenthilan1"); students their learner code; parents their phone number, else "ph" and the number.
+ * Creates the accounts of the people a roster import adds, in one batch, each with a random temporary password (made by
+ * the platform) that the user must change at first sign-in. Usernames: staff get the local part of their e-mail when it
+ * is free, else their folded name and a number ("nguyenthilan1"); students their learner code; parents their phone
+ * number, else "ph" and the number.
  */
 @Component
 class AccountIssuer {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** No 0/O or 1/l/I: temporary passwords are read aloud and copied from paper. */
-    private static final String LETTERS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final String DIGITS = "23456789";
-    private static final int PASSWORD_LENGTH = 12;
 
     private final Accounts accounts;
 
@@ -34,19 +29,22 @@ class AccountIssuer {
         this.accounts = accounts;
     }
 
-    List<RosterCommitResult.Credential> issue(UUID schoolId, List<RosterPlan.AccountRequest> requests, java.util.Map<UUID, List<String>> children) {
+    List<RosterCommitResult.Credential> issue(UUID schoolId, List<RosterPlan.AccountRequest> requests, Map<UUID, List<String>> children) {
         Set<String> used = new HashSet<>();
-        List<RosterCommitResult.Credential> issued = new ArrayList<>();
+        List<Accounts.NewAccount> accounts = new ArrayList<>();
         for (var request : requests) {
-            String username = username(request, used);
-            String password = temporaryPassword();
             List<RoleGrant> grants = request.roles().stream().map(role -> new RoleGrant(role, schoolId)).toList();
-            accounts.create(new Accounts.NewAccount(username, request.displayName(), schoolId, request.personId(), grants), password, true);
+            accounts.add(new Accounts.NewAccount(username(request, used), request.displayName(), schoolId, request.personId(), grants));
+        }
+        List<Accounts.IssuedAccount> created = accounts.isEmpty() ? List.of() : this.accounts.createWithTemporaryPasswords(accounts);
+        List<RosterCommitResult.Credential> issued = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            var request = requests.get(i);
             String note = request.kind() == RosterPlan.AccountRequest.Kind.GUARDIAN
                     ? "Phụ huynh của " + String.join(", ", children.getOrDefault(request.personId(), List.of()))
                     : request.note();
-            issued.add(new RosterCommitResult.Credential(username, request.displayName(), request.roles().getFirst(),
-                    String.join(", ", request.roles().stream().map(Labels::role).toList()), note, password));
+            issued.add(new RosterCommitResult.Credential(created.get(i).username(), request.displayName(), request.roles().getFirst(),
+                    String.join(", ", request.roles().stream().map(Labels::role).toList()), note, created.get(i).temporaryPassword()));
         }
         return issued;
     }
@@ -94,24 +92,5 @@ class AccountIssuer {
     private static String claim(String username, Set<String> used) {
         used.add(username.toLowerCase(Locale.ROOT));
         return username;
-    }
-
-    /** 12 characters with letters and at least two digits: about 68 bits, and within the platform's password policy. */
-    static String temporaryPassword() {
-        char[] password = new char[PASSWORD_LENGTH];
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            String from = i < 2 ? DIGITS : LETTERS + DIGITS;
-            password[i] = from.charAt(RANDOM.nextInt(from.length()));
-        }
-        for (int i = PASSWORD_LENGTH - 1; i > 0; i--) {
-            int j = RANDOM.nextInt(i + 1);
-            char swap = password[i];
-            password[i] = password[j];
-            password[j] = swap;
-        }
-        if (new String(password).chars().noneMatch(Character::isLetter)) {
-            password[0] = LETTERS.charAt(RANDOM.nextInt(LETTERS.length()));
-        }
-        return new String(password);
     }
 }

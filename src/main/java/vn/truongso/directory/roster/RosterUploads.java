@@ -31,8 +31,13 @@ class RosterUploads {
                 VALUES (?, ?, ?, now(), ?, ?, ?, ?)""").params(schoolId, id, uploadedBy, filename, file, sha256, file.length).update();
     }
 
-    /** The upload, locked until the transaction ends so that two commits of it run one after the other. */
+    /**
+     * The upload, locked until the transaction ends. Roster commits of one school also take a school-wide lock, so two
+     * different uploads never plan against the same directory state and then collide.
+     */
     Optional<PendingUpload> lockForCommit(UUID schoolId, UUID id) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(schoolId.getMostSignificantBits() ^ schoolId.getLeastSignificantBits())
+                .query((rs, n) -> 1).single();
         return jdbc.sql("SELECT uploaded_by, filename, file, sha256, committed_at FROM roster_upload WHERE school_id = ? AND id = ? FOR UPDATE")
                 .params(schoolId, id)
                 .query((rs, n) -> new PendingUpload(rs.getObject("uploaded_by", UUID.class), rs.getString("filename"), rs.getBytes("file"),

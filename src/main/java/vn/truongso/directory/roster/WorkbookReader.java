@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -43,6 +41,8 @@ import vn.truongso.platform.InputError;
  */
 @Component
 class WorkbookReader {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkbookReader.class);
 
     /** Excel's own row limit: a row number above it only comes from a crafted file. */
     private static final int EXCEL_MAX_ROW = 1_048_576;
@@ -92,8 +92,9 @@ class WorkbookReader {
             try (OPCPackage pkg = OPCPackage.open(temporary.toFile(), PackageAccess.READ)) {
                 return readPackage(pkg);
             }
-        } catch (IOException | OpenXML4JException | OpenXML4JRuntimeException | POIXMLException | SAXException | IllegalStateException
-                | IllegalArgumentException e) {
+        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
+            // Whatever a damaged or crafted file makes POI throw, the answer is that it cannot be read.
+            log.info("roster upload not readable: {}", e.toString());
             return failed(InputError.general(isZipBomb(e) ? "roster.file.suspicious" : "roster.file.corrupt"));
         } finally {
             if (temporary != null) {

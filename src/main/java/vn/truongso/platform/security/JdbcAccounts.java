@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +39,21 @@ class JdbcAccounts implements Accounts {
     /** No 0/O, 1/l/I: temporary passwords are read aloud or copied from paper. */
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    /**
+     * For random temporary passwords only: their entropy protects them, so a low work factor is enough. The hash keeps
+     * the "{bcrypt}" id, so the delegating encoder verifies it like any other.
+     */
+    private static final BCryptPasswordEncoder TEMPORARY_PASSWORD_HASH = new BCryptPasswordEncoder(4, RANDOM);
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final AccessPolicy access;
 
-    JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, AccessPolicy access) {
+    JdbcAccounts(JdbcClient jdbc, JdbcTemplate batch, PasswordEncoder passwords, AuditLog audit, AccessPolicy access) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.passwords = passwords;
         this.audit = audit;
         this.access = access;
@@ -70,6 +80,41 @@ class JdbcAccounts implements Accounts {
         audit.record("account.created", account.homeOrgId(), "account", id.toString(),
                 Map.of("username", account.username(), "roles", account.grants().stream().map(g -> g.role().name()).toList()));
         return id;
+    }
+
+    @Override
+    @Transactional
+    public List<IssuedAccount> createWithTemporaryPasswords(List<NewAccount> accounts) {
+        List<String> temporary = accounts.stream().map(a -> temporaryPassword()).toList();
+        List<String> hashes = temporary.parallelStream().map(p -> "{bcrypt}" + TEMPORARY_PASSWORD_HASH.encode(p)).toList();
+        List<UUID> ids = accounts.stream().map(a -> Ids.newId()).toList();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Object[]> grants = new java.util.ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount account = accounts.get(i);
+            rows.add(new Object[] {ids.get(i), account.username(), hashes.get(i), account.displayName(), account.homeOrgId(), account.personId()});
+            for (RoleGrant grant : account.grants()) {
+                grants.add(new Object[] {ids.get(i), grant.role().name(), grant.orgUnitId()});
+            }
+        }
+        // The unique index on lower(username) refuses a taken name: the whole batch then fails with the caller's transaction.
+        batch.batchUpdate("""
+                INSERT INTO user_account (id, username, password_hash, display_name, home_org_id, person_id, must_change_password,
+                                          password_changed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, true, now(), now())""", rows);
+        batch.batchUpdate("INSERT INTO role_grant (user_id, role, org_unit_id) VALUES (?, ?, ?)", grants);
+        java.util.Map<UUID, List<Map<String, Object>>> byUnit = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount account = accounts.get(i);
+            byUnit.computeIfAbsent(account.homeOrgId(), k -> new java.util.ArrayList<>()).add(Map.of("id", ids.get(i).toString(),
+                    "username", account.username(), "roles", account.grants().stream().map(g -> g.role().name()).toList()));
+        }
+        byUnit.forEach((unit, created) -> audit.record("accounts.created", unit, "account", null, Map.of("accounts", created)));
+        List<IssuedAccount> issued = new java.util.ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            issued.add(new IssuedAccount(ids.get(i), accounts.get(i).username(), temporary.get(i)));
+        }
+        return issued;
     }
 
     @Override

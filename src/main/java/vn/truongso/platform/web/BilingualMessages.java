@@ -3,12 +3,17 @@ package vn.truongso.platform.web;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import vn.truongso.platform.InputError;
 
-/** Resolves a message in Vietnamese and in English: the API answers with both, the UI shows the user's language. */
+/**
+ * Resolves a message in Vietnamese and in English: the API answers with both, the UI shows the user's language.
+ * Exposed to the other modules (a named interface), which describe their own input errors with it.
+ */
 @Component
+@NamedInterface("messages")
 public class BilingualMessages {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
