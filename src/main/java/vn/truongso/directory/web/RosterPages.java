@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +30,7 @@ import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.InputError;
+import vn.truongso.platform.web.BilingualMessages;
 
 /**
  * Nhập danh sách: download the template, upload a filled-in workbook, see what it would change and every error with
@@ -48,9 +48,9 @@ class RosterPages {
 
     private final SchoolAccess access;
     private final RosterImports rosters;
-    private final MessageSource messages;
+    private final BilingualMessages messages;
 
-    RosterPages(SchoolAccess access, RosterImports rosters, MessageSource messages) {
+    RosterPages(SchoolAccess access, RosterImports rosters, BilingualMessages messages) {
         this.access = access;
         this.rosters = rosters;
         this.messages = messages;
@@ -122,7 +122,7 @@ class RosterPages {
     }
 
     private List<String> describe(List<InputError> errors, Locale locale) {
-        return errors.stream().map(error -> FormErrors.describe(error, messages, locale)).toList();
+        return errors.stream().map(error -> messages.describe(error, locale)).toList();
     }
 
 }

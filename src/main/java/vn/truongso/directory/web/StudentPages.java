@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,7 @@ import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.InputError;
+import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.platform.NotFoundException;
 
 /**
@@ -59,10 +59,10 @@ class StudentPages {
     private final Enrolments enrolments;
     private final Transfers transfers;
     private final StudentTransfers studentTransfers;
-    private final MessageSource messages;
+    private final BilingualMessages messages;
 
     StudentPages(SchoolAccess schoolAccess, AccessPolicy access, SchoolYears years, Classes classes, Students students, Guardians guardians,
-            Enrolments enrolments, Transfers transfers, StudentTransfers studentTransfers, MessageSource messages) {
+            Enrolments enrolments, Transfers transfers, StudentTransfers studentTransfers, BilingualMessages messages) {
         this.schoolAccess = schoolAccess;
         this.access = access;
         this.years = years;
