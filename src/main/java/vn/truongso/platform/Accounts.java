@@ -1,5 +1,6 @@
 package vn.truongso.platform;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,4 +60,19 @@ public interface Accounts {
 
     /** Creates an integration token for the user; the plain token is returned once and only its hash is kept. */
     String issueApiToken(CurrentUser user, String name, int validDays);
+
+    /** An API token as its owner sees it: never the token itself, only what identifies and dates it. */
+    record ApiTokenSummary(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {
+
+        public boolean active() {
+            return revokedAt == null && expiresAt.isAfter(OffsetDateTime.now());
+        }
+    }
+
+    /** The user's own API tokens, newest first, revoked and expired ones included. */
+    List<ApiTokenSummary> apiTokens(CurrentUser user);
+
+    /** The user revokes one of her own tokens; it stops working at once. Someone else's token is not found. */
+    void revokeApiToken(CurrentUser user, UUID tokenId);
 }

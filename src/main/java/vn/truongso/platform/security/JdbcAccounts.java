@@ -200,6 +200,22 @@ class JdbcAccounts implements Accounts {
         return token;
     }
 
+    @Override
+    public List<ApiTokenSummary> apiTokens(CurrentUser user) {
+        return jdbc.sql("""
+                SELECT id, name, created_at, expires_at, last_used_at, revoked_at FROM api_token
+                WHERE user_id = ? ORDER BY created_at DESC, id DESC""").param(user.id()).query(ApiTokenSummary.class).list();
+    }
+
+    @Override
+    @Transactional
+    public void revokeApiToken(CurrentUser user, UUID tokenId) {
+        String name = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ? AND user_id = ? AND revoked_at IS NULL RETURNING name")
+                .params(tokenId, user.id()).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("api token " + tokenId));
+        audit.record("api-token.revoked", user.homeOrgId(), "api-token", tokenId.toString(), Map.of("name", name));
+    }
+
     static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
