@@ -31,7 +31,7 @@ final class AssignmentPlanner {
     void plan(List<ParsedRoster.AssignmentRow> rows) {
         for (var row : rows) {
             SchoolClass schoolClass = row.className() == null ? null : ctx.schoolClass(SHEET, row.row(), CLASS, row.className());
-            String subject = row.subject() == null ? null : SubjectCatalog.resolve(row.subject(), schoolCodes).orElse(null);
+            String subject = row.subject() == null ? null : ctx.snapshot.subjects().resolve(row.subject(), schoolCodes).orElse(null);
             if (row.subject() != null && subject == null) {
                 ctx.error(SHEET, row.row(), SUBJECT, "roster.subject.unknown", row.subject());
             }
@@ -41,7 +41,7 @@ final class AssignmentPlanner {
             }
             var current = existing.get(DirectorySnapshot.assignmentKey(schoolClass.name(), subject));
             String key = schoolClass.name() + " / " + subject;
-            String label = ctx.teachers.name(teacher) + " – " + SubjectCatalog.name(subject);
+            String label = ctx.teachers.name(teacher) + " – " + ctx.snapshot.subjects().name(subject);
             if (current == null) {
                 ctx.row(SHEET, row.row(), key, label, true, new FieldDiff());
             } else {

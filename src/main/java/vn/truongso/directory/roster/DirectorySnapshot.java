@@ -31,7 +31,7 @@ import vn.truongso.directory.domain.TeachingAssignments;
  */
 record DirectorySnapshot(School school, SchoolYear year, List<StaffMember> staff, List<SubjectGroups.SubjectGroupSummary> groups,
         List<Classes.ClassSummary> classes, List<Student> students, Map<UUID, UUID> classOfStudent, List<Guardian> guardians,
-        List<Guardians.Link> links, List<TeachingAssignments.AssignmentView> assignments) {
+        List<Guardians.Link> links, List<TeachingAssignments.AssignmentView> assignments, SubjectCatalog subjects) {
 
     Map<UUID, StaffMember> staffById() {
         return staff.stream().collect(Collectors.toMap(StaffMember::id, s -> s));
@@ -127,9 +127,10 @@ record DirectorySnapshot(School school, SchoolYear year, List<StaffMember> staff
         private final Enrolments enrolments;
         private final Guardians guardians;
         private final TeachingAssignments assignments;
+        private final SubjectCatalog subjects;
 
         Loader(StaffDirectory staff, SubjectGroups groups, Classes classes, Students students, Enrolments enrolments, Guardians guardians,
-                TeachingAssignments assignments) {
+                TeachingAssignments assignments, SubjectCatalog subjects) {
             this.staff = staff;
             this.groups = groups;
             this.classes = classes;
@@ -137,6 +138,7 @@ record DirectorySnapshot(School school, SchoolYear year, List<StaffMember> staff
             this.enrolments = enrolments;
             this.guardians = guardians;
             this.assignments = assignments;
+            this.subjects = subjects;
         }
 
         DirectorySnapshot load(School school, SchoolYear year) {
@@ -145,7 +147,7 @@ record DirectorySnapshot(School school, SchoolYear year, List<StaffMember> staff
             enrolments.openInYear(schoolId, year.id()).forEach(p -> classOfStudent.put(p.studentId(), p.classId()));
             return new DirectorySnapshot(school, year, staff.all(schoolId), groups.ofSchool(schoolId), classes.ofYear(schoolId, year.id()),
                     students.all(schoolId), classOfStudent, guardians.all(schoolId), guardians.links(schoolId),
-                    assignments.ofYear(schoolId, year.id()));
+                    assignments.ofYear(schoolId, year.id()), subjects);
         }
     }
 }

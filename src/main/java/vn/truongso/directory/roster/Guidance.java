@@ -67,7 +67,7 @@ final class Guidance {
     private Guidance() {
     }
 
-    static void write(Workbook workbook, XlsxStyles styles) {
+    static void write(Workbook workbook, XlsxStyles styles, Map<String, String> subjectNames) {
         Sheet sheet = workbook.createSheet(SHEET);
         sheet.setColumnWidth(0, 16 * 256);
         sheet.setColumnWidth(1, 26 * 256);
@@ -91,7 +91,7 @@ final class Guidance {
         }
         r++;
         r = header(sheet, styles, r, "Mã môn", "Tên môn", "", "");
-        for (var subject : SubjectCatalog.all().entrySet()) {
+        for (var subject : subjectNames.entrySet()) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(subject.getKey());
             row.createCell(1).setCellValue(subject.getValue());

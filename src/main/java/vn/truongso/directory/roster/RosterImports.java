@@ -69,10 +69,11 @@ public class RosterImports {
     private final AuditLog audit;
     private final RosterProperties properties;
     private final TransactionTemplate transaction;
+    private final SubjectCatalog subjects;
 
     RosterImports(SchoolAccess access, SchoolYears years, Classes classes, Students students, Guardians guardians,
             DirectorySnapshot.Loader snapshots, WorkbookReader reader, RosterApplier applier, RosterUploads uploads, CredentialVault vault,
-            AuditLog audit, RosterProperties properties, TransactionTemplate transaction) {
+            AuditLog audit, RosterProperties properties, TransactionTemplate transaction, SubjectCatalog subjects) {
         this.access = access;
         this.years = years;
         this.classes = classes;
@@ -86,6 +87,7 @@ public class RosterImports {
         this.audit = audit;
         this.properties = properties;
         this.transaction = transaction;
+        this.subjects = subjects;
     }
 
     /** What checking a file against the directory found. */
@@ -160,14 +162,14 @@ public class RosterImports {
 
     /** The empty four-sheet workbook with a "Hướng dẫn" sheet. It holds no school data; the caller checks access. */
     public byte[] template() {
-        return RosterWorkbookWriter.write(RosterWorkbookWriter.Content.empty());
+        return RosterWorkbookWriter.write(RosterWorkbookWriter.Content.empty(), subjects.all());
     }
 
     /** The whole school in the template's format; importing it again changes nothing. Needs {@code VIEW_DIRECTORY}. */
     public byte[] exportSchool(CurrentUser user, UUID schoolId) {
         School school = access.require(user, schoolId, Capability.VIEW_DIRECTORY);
         SchoolYear year = access.year(schoolId, null);
-        byte[] workbook = RosterWorkbookWriter.write(SchoolExport.rows(snapshots.load(school, year)));
+        byte[] workbook = RosterWorkbookWriter.write(SchoolExport.rows(snapshots.load(school, year)), subjects.all());
         transaction.executeWithoutResult(status -> audit.record("roster.exported", schoolId, "school", schoolId.toString(),
                 Map.of("schoolYear", year.name())));
         return workbook;

@@ -39,14 +39,15 @@ final class RosterWorkbookWriter {
     private RosterWorkbookWriter() {
     }
 
-    static byte[] write(Content content) {
+    /** The workbook in the template's layout, with the guidance sheet listing the given subjects (code → name). */
+    static byte[] write(Content content, Map<String, String> subjectNames) {
         var workbook = new SXSSFWorkbook(200);
         var styles = new XlsxStyles(workbook);
         sheet(workbook, styles, RosterSheet.STAFF, RosterColumn.Staff.values(), content.staff());
         sheet(workbook, styles, RosterSheet.CLASSES, RosterColumn.Classes.values(), content.classes());
         sheet(workbook, styles, RosterSheet.STUDENTS, RosterColumn.Students.values(), content.students());
         sheet(workbook, styles, RosterSheet.ASSIGNMENTS, RosterColumn.Assignments.values(), content.assignments());
-        Guidance.write(workbook, styles);
+        Guidance.write(workbook, styles, subjectNames);
         return XlsxStyles.bytes(workbook);
     }
 

@@ -78,7 +78,7 @@ final class SchoolExport {
         snapshot.assignments().stream()
                 .sorted(Comparator.comparing((TeachingAssignments.AssignmentView a) -> classOrder.getOrDefault(a.classId(), Integer.MAX_VALUE))
                         .thenComparing(TeachingAssignments.AssignmentView::subjectCode))
-                .forEach(a -> assignments.add(Arrays.asList(teachers.reference(a.staffId()), SubjectCatalog.name(a.subjectCode()), a.className())));
+                .forEach(a -> assignments.add(Arrays.asList(teachers.reference(a.staffId()), snapshot.subjects().name(a.subjectCode()), a.className())));
         return new RosterWorkbookWriter.Content(staff, classes, students, assignments);
     }
 }

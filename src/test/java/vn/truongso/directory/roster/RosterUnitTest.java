@@ -3,31 +3,13 @@ package vn.truongso.directory.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import vn.truongso.platform.InputError;
 
-/** The small pure pieces: subject names, header matching, download names, and the reader's refusal of non-workbooks. */
+/** The small pure pieces: header matching, download names, and the reader's refusal of non-workbooks. */
 class RosterUnitTest {
-
-    @Test
-    void subjectsAreFoundByCodeNameOrAlias() {
-        assertThat(SubjectCatalog.resolve("TOAN", Set.of())).contains("TOAN");
-        assertThat(SubjectCatalog.resolve("toan", Set.of())).contains("TOAN");
-        assertThat(SubjectCatalog.resolve("Toán", Set.of())).contains("TOAN");
-        assertThat(SubjectCatalog.resolve("Ngữ văn", Set.of())).contains("NGU_VAN");
-        assertThat(SubjectCatalog.resolve("ngu_van", Set.of())).contains("NGU_VAN");
-        assertThat(SubjectCatalog.resolve("Vật lý", Set.of())).contains("VAT_LI");
-        assertThat(SubjectCatalog.resolve("Tiếng Anh", Set.of())).contains("NGOAI_NGU_1");
-        assertThat(SubjectCatalog.resolve("Lịch sử và Địa lí", Set.of())).contains("LICH_SU_DIA_LI");
-        assertThat(SubjectCatalog.resolve("Thiên văn", Set.of())).isEmpty();
-        assertThat(SubjectCatalog.resolve("CO_VUA", Set.of("CO_VUA"))).contains("CO_VUA");
-        for (var subject : SubjectCatalog.all().entrySet()) {
-            assertThat(SubjectCatalog.resolve(subject.getValue(), Set.of())).as(subject.getValue()).contains(subject.getKey());
-        }
-    }
 
     @Test
     void headersMatchWhateverTheCaseDiacriticsOrNotes() {

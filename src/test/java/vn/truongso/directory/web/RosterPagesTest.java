@@ -115,7 +115,7 @@ class RosterPagesTest {
         Matcher password = Pattern.compile("data-username=\"" + Pattern.quote(username)
                 + "\">.*?class=\"ts-secret ts-password\">([A-Za-z0-9]{12})<", Pattern.DOTALL).matcher(result);
         assertThat(password.find()).as("the teacher's temporary password").isTrue();
-        assertThat(result).contains("data-username=\"ok000001\"").contains("data-username=\"ok000002\"");
+        assertThat(result).contains("data-username=\"OK000001\"").contains("data-username=\"OK000002\"");
         // The temporary password works, and must be changed at once.
         mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login").user(username)
                 .password(password.group(1))).andExpect(header().string("Location", "/account/password"));
