@@ -20,6 +20,13 @@ public interface Accounts {
     /** Creates the account with the given initial password, which the user must change at first sign-in. */
     UUID create(NewAccount account, String initialPassword, boolean mustChangePassword);
 
+    /**
+     * Creates many accounts that share one known initial password, hashing it once for the whole batch (bcrypt costs
+     * tens of milliseconds per hash). For seeding generated data such as benchmark schools; real people get their own
+     * temporary passwords through {@link #create}. Refuses the whole batch when any user name is taken.
+     */
+    List<UUID> createAll(List<NewAccount> accounts, String sharedInitialPassword, boolean mustChangePassword);
+
     Optional<AccountSummary> findByUsername(String username);
 
     Optional<AccountSummary> find(UUID accountId);

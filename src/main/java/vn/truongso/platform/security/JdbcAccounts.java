@@ -73,6 +73,35 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    @Transactional
+    public List<UUID> createAll(List<NewAccount> newAccounts, String sharedInitialPassword, boolean mustChangePassword) {
+        List<InputError> taken = newAccounts.stream().filter(a -> usernameTaken(a.username()))
+                .map(a -> InputError.field("username", "account.usernameTaken", a.username())).toList();
+        if (!taken.isEmpty()) {
+            throw new BadInputException(taken);
+        }
+        String hash = passwords.encode(sharedInitialPassword);
+        List<UUID> ids = new java.util.ArrayList<>(newAccounts.size());
+        for (NewAccount account : newAccounts) {
+            UUID id = Ids.newId();
+            jdbc.sql("""
+                    INSERT INTO user_account (id, username, password_hash, display_name, home_org_id, person_id, must_change_password,
+                                              password_changed_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())""")
+                    .params(id, account.username(), hash, account.displayName(), account.homeOrgId(), account.personId(), mustChangePassword)
+                    .update();
+            for (RoleGrant grant : account.grants()) {
+                jdbc.sql("INSERT INTO role_grant (user_id, role, org_unit_id) VALUES (?, ?, ?)")
+                        .params(id, grant.role().name(), grant.orgUnitId()).update();
+            }
+            audit.record("account.created", account.homeOrgId(), "account", id.toString(),
+                    Map.of("username", account.username(), "roles", account.grants().stream().map(g -> g.role().name()).toList()));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Override
     public Optional<AccountSummary> findByUsername(String username) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE lower(username) = lower(?)").param(username).query(this::summary).optional();
     }
