@@ -44,7 +44,7 @@ APP_PID=""
 : > "$SUMMARY"
 exec > >(tee -a "$RESULT") 2>&1
 
-summary() { printf '%-58s %s\n' "$1" "$2" >> "$SUMMARY"; }
+summary() { printf '%-62s %s\n' "$1" "$2" >> "$SUMMARY"; }
 now_ms() { date +%s%3N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
