@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -189,8 +188,14 @@ class ScaleDataGeneratorTest {
         var principal = accounts.findByUsername(school.principalUsername()).orElseThrow();
         assertThat(principal.grants()).extracting(g -> g.role() + "@" + g.orgUnitId()).containsExactly(Role.PRINCIPAL + "@" + school.schoolId());
         assertThat(principal.personId()).isEqualTo(school.principalStaffId());
+        assertThat(principal.displayName()).isEqualTo(school.principalName());
+        // A failed sign-in is sent back to the sign-in page; a successful one goes on elsewhere.
         mvc.perform(post("/login").param("username", school.teacherUsername()).param("password", ScaleDataGenerator.PASSWORD).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("login"));
+        mvc.perform(post("/login").param("username", school.teacherUsername()).param("password", "wrong-" + ScaleDataGenerator.PASSWORD)
+                .with(csrf()))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("login"));
         mvc.perform(get("/api/v1/schools/" + school.schoolId() + "/my-classes").header("Authorization", "Bearer " + token(school.teacherUsername())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name", hasItem("6A1")));

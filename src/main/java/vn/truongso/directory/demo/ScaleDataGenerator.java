@@ -123,7 +123,8 @@ public class ScaleDataGenerator {
 
     /** A generated school; the principal's and the teacher's accounts stand for the staff records named here. */
     public record GeneratedSchool(UUID schoolId, String code, String name, UUID phongId, UUID yearId, int staff, int classes, int students,
-            String principalUsername, UUID principalStaffId, String teacherUsername, UUID teacherStaffId) {
+            String principalUsername, UUID principalStaffId, String principalName, String teacherUsername, UUID teacherStaffId,
+            String teacherName) {
     }
 
     public record Result(UUID soId, List<UUID> phongIds, List<GeneratedSchool> schools, List<GeneratedSchool> emptySchools,
@@ -208,9 +209,9 @@ public class ScaleDataGenerator {
                 return generateSchool(plan, schoolIndex, phongs.get(district), DISTRICT_NAMES.get(district), withStudents, rows);
             });
             (withStudents ? made : empty).add(school);
-            newAccounts.add(new Accounts.NewAccount(school.principalUsername(), "Hiệu trưởng " + school.name(), school.schoolId(),
+            newAccounts.add(new Accounts.NewAccount(school.principalUsername(), school.principalName(), school.schoolId(),
                     school.principalStaffId(), List.of(new RoleGrant(Role.PRINCIPAL, school.schoolId()))));
-            newAccounts.add(new Accounts.NewAccount(school.teacherUsername(), "Giáo viên " + school.name(), school.schoolId(),
+            newAccounts.add(new Accounts.NewAccount(school.teacherUsername(), school.teacherName(), school.schoolId(),
                     school.teacherStaffId(), List.of(new RoleGrant(Role.TEACHER, school.schoolId()))));
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
@@ -264,12 +265,13 @@ public class ScaleDataGenerator {
         int teacherCount = Math.max(2 * GROUPS.size(), Math.round(plan.studentsPerSchool() / (float) STUDENTS_PER_TEACHER));
         var staff = new CopyRows();
         int[] staffSerial = {0};
-        UUID principalId = staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.PRINCIPAL, null, citizenIds);
+        Person principal = staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.PRINCIPAL, null, citizenIds);
         staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.VICE_PRINCIPAL, null, citizenIds);
         staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.VICE_PRINCIPAL, null, citizenIds);
         staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.IT_STAFF, null, citizenIds);
         List<List<UUID>> teachersByGroup = new ArrayList<>();
         List<UUID> allTeachers = new ArrayList<>();
+        Person accountTeacher = null;
         int assigned = 0;
         for (int g = 0; g < GROUPS.size(); g++) {
             int size = g == GROUPS.size() - 1 ? Math.max(1, teacherCount - assigned)
@@ -277,7 +279,9 @@ public class ScaleDataGenerator {
             assigned += size;
             List<UUID> members = new ArrayList<>();
             for (int t = 0; t < size; t++) {
-                members.add(staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.TEACHER, groupRows.get(g).id(), citizenIds));
+                Person teacher = staffRow(staff, random, schoolId, ++staffSerial[0], StaffPosition.TEACHER, groupRows.get(g).id(), citizenIds);
+                accountTeacher = accountTeacher == null ? teacher : accountTeacher;
+                members.add(teacher.id());
             }
             teachersByGroup.add(members);
             allTeachers.addAll(members);
@@ -359,10 +363,13 @@ public class ScaleDataGenerator {
         add(rows, "audit_event", 1);
         // The account-holding teacher is the first Toán - Tin teacher: homeroom teacher of the first class, teaching in several.
         return new GeneratedSchool(schoolId, code, name, phong.id(), year.id(), staff.count(), classCount, students, "ht." + slug,
-                principalId, "gv." + slug, allTeachers.getFirst());
+                principal.id(), principal.fullName(), "gv." + slug, accountTeacher.id(), accountTeacher.fullName());
     }
 
-    private static UUID staffRow(CopyRows staff, SplittableRandom random, UUID schoolId, int serial, StaffPosition position, UUID groupId,
+    private record Person(UUID id, String fullName) {
+    }
+
+    private static Person staffRow(CopyRows staff, SplittableRandom random, UUID schoolId, int serial, StaffPosition position, UUID groupId,
             Set<String> citizenIds) {
         Sex sex = random.nextInt(10) < 7 ? Sex.FEMALE : Sex.MALE;
         String fullName = VietnameseNames.fullName(random, sex);
@@ -370,7 +377,7 @@ public class ScaleDataGenerator {
         UUID id = Ids.newId();
         staff.add(schoolId, id, String.format("CB%04d", serial), fullName, VietnameseText.givenName(fullName), VietnameseText.fold(fullName),
                 birth, sex.name(), uniqueCitizenId(random, birth, sex, citizenIds), position.name(), groupId, null, phone(random), true);
-        return id;
+        return new Person(id, fullName);
     }
 
     private static void guardianRow(CopyRows guardians, CopyRows links, SplittableRandom random, UUID schoolId, UUID studentId, String name,
