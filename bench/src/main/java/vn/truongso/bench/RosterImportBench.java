@@ -90,7 +90,7 @@ final class RosterImportBench {
         String uploadId = previewJson.path("uploadId").asString("");
         System.out.printf(Locale.ROOT, "  preview  %7.3f s  HTTP %d, %s%n", previewSeconds, previewed.statusCode(), sheets(previewJson));
 
-        HttpRequest commit = HttpRequest.newBuilder(URI.create(imports + "/" + uploadId + "/commit")).timeout(Duration.ofMinutes(10))
+        HttpRequest commit = HttpRequest.newBuilder(URI.create(imports + "/" + uploadId + "/commit")).timeout(Duration.ofMinutes(30))
                 .header("Authorization", bearer).header("Accept", "application/json").header("Accept-Language", "vi")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         long t1 = System.nanoTime();
