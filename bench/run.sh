@@ -168,7 +168,8 @@ summary "resident memory after startup (java VmRSS / PostgreSQL PSS)" "$RSS_STAR
 # 3. Roster imports through the API, each into its own empty school.
 echo "== Roster import: $IMPORT_STUDENTS students, $IMPORT_RUNS run(s)"
 for run in $(seq 1 "$IMPORT_RUNS"); do
-  bench import --base="$BASE" --tokens="$TOKENS" --run="$run" --students="$IMPORT_STUDENTS" | tee "$WORK/import-$run.txt" || true
+  bench import --base="$BASE" --tokens="$TOKENS" --run="$run" --students="$IMPORT_STUDENTS" --app-pid="$APP_PID" \
+    --postgres-pid="$(head -1 "$DATA/postgres/postmaster.pid")" --clock-ticks="$(getconf CLK_TCK)" | tee "$WORK/import-$run.txt" || true
   grep "^SUMMARY|" "$WORK/import-$run.txt" | while IFS='|' read -r _ key value; do summary "roster $key (preview + commit)" "$value"; done
 done
 
@@ -177,7 +178,8 @@ WARMUP=$WARMUP_SECONDS
 for think in $THINK_TIMES; do
   echo "== Load: $USERS users, think time $think ms"
   bench load --base="$BASE" --tokens="$TOKENS" --users="$USERS" --warmup="$WARMUP" --seconds="$MEASURE_SECONDS" --think-ms="$think" \
-    --password="$PASSWORD" --label="think${think}ms" | tee "$WORK/load-$think.txt"
+    --password="$PASSWORD" --label="think${think}ms" --app-pid="$APP_PID" --postgres-pid="$(head -1 "$DATA/postgres/postmaster.pid")" \
+    --clock-ticks="$(getconf CLK_TCK)" | tee "$WORK/load-$think.txt"
   grep "^SUMMARY|" "$WORK/load-$think.txt" | while IFS='|' read -r _ key value; do summary "$key" "$value"; done
   summary "  load average at the end of that phase" "$(loadavg)"
   WARMUP=$(( WARMUP_SECONDS < 10 ? WARMUP_SECONDS : 10 ))   # later phases run on a warm JVM

@@ -83,6 +83,7 @@ final class LoadTest {
         long maxRequests = options.number("max-requests", 2_000_000);
         String password = options.text("password", "TruongSo@Bench2026");
         String label = options.text("label", "load");
+        var cpu = new CpuSampler(options.number("app-pid", -1), options.number("postgres-pid", -1), options.integer("clock-ticks", 100));
         if (seconds < 1 || seconds > 3600 || warmupSeconds < 0 || warmupSeconds > 600 || userCount < 1 || userCount > 1000) {
             throw new IllegalArgumentException("users 1..1000, warmup 0..600 s, seconds 1..3600");
         }
@@ -152,6 +153,18 @@ final class LoadTest {
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
         long measureUntil = measureFrom + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(users.size());
+        // CPU time is read when the measured period starts and ends, on a thread of its own.
+        CpuSampler.Sample[] cpuAt = new CpuSampler.Sample[2];
+        Thread cpuThread = Thread.ofPlatform().daemon().name("cpu-sampler").start(() -> {
+            try {
+                sleepUntil(measureFrom);
+                cpuAt[0] = cpu.enabled() ? cpu.sample() : null;
+                sleepUntil(measureUntil);
+                cpuAt[1] = cpu.enabled() && cpuAt[0] != null ? cpu.sample() : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         for (User user : users) {
             Thread.ofVirtual().name("user-" + user.index()).start(() -> {
                 try {
@@ -170,7 +183,16 @@ final class LoadTest {
             notes.add("stopped at the request cap of " + maxRequests);
             System.out.println("  note: stopped at the request cap of " + maxRequests);
         }
-        return report(label, userCount, thinkMs, seconds, weights, histograms, errors, errorSamples);
+        cpuThread.join(5_000);
+        CpuSampler.Sample used = cpuAt[0] != null && cpuAt[1] != null ? cpuAt[1].minus(cpuAt[0]) : null;
+        return report(label, userCount, thinkMs, seconds, weights, histograms, errors, errorSamples, used);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, Math.min(1_000, left / 1_000_000)));
+        }
     }
 
     private static void runUser(HttpClient client, URI base, User user, Map<Kind, Integer> weights, int totalWeight, int thinkMs,
@@ -229,7 +251,8 @@ final class LoadTest {
     }
 
     private static int report(String label, int users, int thinkMs, int seconds, Map<Kind, Integer> weights,
-            Map<Kind, ConcurrentHistogram> histograms, Map<Kind, LongAdder> errors, ConcurrentLinkedQueue<String> errorSamples) {
+            Map<Kind, ConcurrentHistogram> histograms, Map<Kind, LongAdder> errors, ConcurrentLinkedQueue<String> errorSamples,
+            CpuSampler.Sample cpu) {
         Histogram all = new Histogram(TimeUnitMicros.MAX, 3);
         long allErrors = 0;
         System.out.println();
@@ -254,10 +277,23 @@ final class LoadTest {
         for (String sample : errorSamples) {
             System.out.println("  error sample: " + sample);
         }
+        String cpuText = "";
+        long requests = all.getTotalCount() + allErrors;
+        if (cpu != null && requests > 0) {
+            double available = Runtime.getRuntime().availableProcessors() * (double) seconds;
+            cpuText = String.format(Locale.ROOT, "; CPU per request: app %.1f ms + PostgreSQL %.1f ms (load generator %.1f ms)",
+                    cpu.appSeconds() * 1000 / requests, cpu.postgresSeconds() * 1000 / requests, cpu.loadGeneratorSeconds() * 1000 / requests);
+            System.out.printf(Locale.ROOT, "CPU used while measured: app %.1f s, PostgreSQL %.1f s, load generator %.1f s of %.0f s available "
+                    + "(%d CPUs × %d s); the rest went to other work on the machine%n", cpu.appSeconds(), cpu.postgresSeconds(),
+                    cpu.loadGeneratorSeconds(), available, Runtime.getRuntime().availableProcessors(), seconds);
+            System.out.printf(Locale.ROOT, "CPU per request: app %.2f ms + PostgreSQL %.2f ms = %.2f ms (load generator %.2f ms)%n",
+                    cpu.appSeconds() * 1000 / requests, cpu.postgresSeconds() * 1000 / requests,
+                    (cpu.appSeconds() + cpu.postgresSeconds()) * 1000 / requests, cpu.loadGeneratorSeconds() * 1000 / requests);
+        }
         System.out.printf(Locale.ROOT, "SUMMARY|latency.%s|%d users, think %d ms: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "%d errors (p95 target < %.0f ms: %s)%n", label, users, thinkMs, all.getTotalCount() / (double) seconds,
+                + "%d errors (p95 target < %.0f ms: %s)%s%n", label, users, thinkMs, all.getTotalCount() / (double) seconds,
                 all.getValueAtPercentile(50) / 1000.0, p95, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, allErrors,
-                TARGET_P95_MS, met ? "MET" : "NOT MET");
+                TARGET_P95_MS, met ? "MET" : "NOT MET", cpuText);
         return 0;
     }
 
