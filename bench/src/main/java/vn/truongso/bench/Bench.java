@@ -42,7 +42,8 @@ public final class Bench {
                   workbook --students=2000 --seed=7 --out=roster.xlsx
                   import   --base=http://127.0.0.1:PORT --tokens=tokens.tsv --run=1 --students=2000 [--part=file]
                   load     --base=http://127.0.0.1:PORT --tokens=tokens.tsv --users=50 --warmup=30 --seconds=60 [--think-ms=0]
-                           [--password=...] [--max-requests=2000000]
+                           [--password=...] [--max-requests=2000000] [--mix=API_STUDENT_SEARCH:35,API_CLASSES:15,...]
+                           [--app-pid=PID --postgres-pid=PID --clock-ticks=100]  (CPU time per request from /proc)
                 """);
     }
 
