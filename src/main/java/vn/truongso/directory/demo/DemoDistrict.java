@@ -214,7 +214,7 @@ class DemoDistrict {
         Sex sex = random.nextInt(10) < 7 ? Sex.FEMALE : Sex.MALE;
         String name = VietnameseNames.fullName(random, sex);
         LocalDate birth = LocalDate.of(1970 + random.nextInt(28), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        var member = new StaffMember(schoolId, Ids.newId(), null, name, birth, sex, citizenId(random, birth, sex), position, groupId,
+        var member = new StaffMember(schoolId, Ids.newId(), null, name, birth, sex, DemoCitizenIds.of(random, birth, sex), position, groupId,
                 null, "09" + (10000000 + random.nextInt(89999999)), true);
         staff.add(member);
         return member;
@@ -224,7 +224,7 @@ class DemoDistrict {
         Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
         LocalDate birth = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
         String learnerCode = "79" + schoolCode.substring(schoolCode.length() - 4) + String.format("%04d", serial);
-        return new Student(schoolId, Ids.newId(), learnerCode, citizenId(random, birth, sex), VietnameseNames.fullName(random, sex), birth, sex,
+        return new Student(schoolId, Ids.newId(), learnerCode, DemoCitizenIds.of(random, birth, sex), VietnameseNames.fullName(random, sex), birth, sex,
                 "Kinh", "TP. Hồ Chí Minh", "Quận 3, TP. Hồ Chí Minh", Student.Status.STUDYING);
     }
 
@@ -238,12 +238,6 @@ class DemoDistrict {
         guardians.add(guardian);
         guardians.link(schoolId, student.id(), guardian.id(), mother ? Guardian.Relationship.MOTHER : Guardian.Relationship.FATHER);
         return guardian;
-    }
-
-    /** A citizen ID consistent with the birth date and sex, registered in Hồ Chí Minh City (079). */
-    static String citizenId(Random random, LocalDate birth, Sex sex) {
-        int century = (birth.getYear() / 100 - 19) * 2 + (sex == Sex.FEMALE ? 1 : 0);
-        return "079" + century + String.format("%02d", birth.getYear() % 100) + String.format("%06d", random.nextInt(1_000_000));
     }
 
     private void account(String username, String displayName, UUID orgId, UUID personId, Role... roles) {

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,34 +97,47 @@ class JdbcAccounts implements Accounts {
     public List<IssuedAccount> createWithTemporaryPasswords(List<NewAccount> accounts) {
         List<String> temporary = accounts.stream().map(a -> temporaryPassword()).toList();
         List<String> hashes = temporary.parallelStream().map(p -> "{bcrypt}" + TEMPORARY_PASSWORD_HASH.encode(p)).toList();
-        List<UUID> ids = accounts.stream().map(a -> Ids.newId()).toList();
-        List<Object[]> rows = new java.util.ArrayList<>();
-        List<Object[]> grants = new java.util.ArrayList<>();
-        for (int i = 0; i < accounts.size(); i++) {
-            NewAccount account = accounts.get(i);
-            rows.add(new Object[] {ids.get(i), account.username(), hashes.get(i), account.displayName(), account.homeOrgId(), account.personId()});
-            for (RoleGrant grant : account.grants()) {
-                grants.add(new Object[] {ids.get(i), grant.role().name(), grant.orgUnitId()});
-            }
-        }
-        // The unique index on lower(username) refuses a taken name: the whole batch then fails with the caller's transaction.
-        batch.batchUpdate("""
-                INSERT INTO user_account (id, username, password_hash, display_name, home_org_id, person_id, must_change_password,
-                                          password_changed_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, true, now(), now())""", rows);
-        batch.batchUpdate("INSERT INTO role_grant (user_id, role, org_unit_id) VALUES (?, ?, ?)", grants);
-        java.util.Map<UUID, List<Map<String, Object>>> byUnit = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < accounts.size(); i++) {
-            NewAccount account = accounts.get(i);
-            byUnit.computeIfAbsent(account.homeOrgId(), k -> new java.util.ArrayList<>()).add(Map.of("id", ids.get(i).toString(),
-                    "username", account.username(), "roles", account.grants().stream().map(g -> g.role().name()).toList()));
-        }
-        byUnit.forEach((unit, created) -> audit.record("accounts.created", unit, "account", null, Map.of("accounts", created)));
-        List<IssuedAccount> issued = new java.util.ArrayList<>();
+        List<UUID> ids = insertAll(accounts, hashes, true);
+        List<IssuedAccount> issued = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             issued.add(new IssuedAccount(ids.get(i), accounts.get(i).username(), temporary.get(i)));
         }
         return issued;
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> createAll(List<NewAccount> accounts, String sharedInitialPassword, boolean mustChangePassword) {
+        String hash = passwords.encode(sharedInitialPassword);
+        return insertAll(accounts, accounts.stream().map(a -> hash).toList(), mustChangePassword);
+    }
+
+    /**
+     * Batch-inserts accounts with their hashes and grants, and writes one audit entry per org unit. The unique index on
+     * lower(username) refuses a taken name, failing the whole batch with the caller's transaction.
+     */
+    private List<UUID> insertAll(List<NewAccount> accounts, List<String> hashes, boolean mustChangePassword) {
+        List<UUID> ids = accounts.stream().map(a -> Ids.newId()).toList();
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> grants = new ArrayList<>();
+        Map<UUID, List<Map<String, Object>>> byUnit = new LinkedHashMap<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount account = accounts.get(i);
+            rows.add(new Object[] {ids.get(i), account.username(), hashes.get(i), account.displayName(), account.homeOrgId(), account.personId(),
+                    mustChangePassword});
+            for (RoleGrant grant : account.grants()) {
+                grants.add(new Object[] {ids.get(i), grant.role().name(), grant.orgUnitId()});
+            }
+            byUnit.computeIfAbsent(account.homeOrgId(), k -> new ArrayList<>()).add(Map.of("id", ids.get(i).toString(),
+                    "username", account.username(), "roles", account.grants().stream().map(g -> g.role().name()).toList()));
+        }
+        batch.batchUpdate("""
+                INSERT INTO user_account (id, username, password_hash, display_name, home_org_id, person_id, must_change_password,
+                                          password_changed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())""", rows);
+        batch.batchUpdate("INSERT INTO role_grant (user_id, role, org_unit_id) VALUES (?, ?, ?)", grants);
+        byUnit.forEach((unit, created) -> audit.record("accounts.created", unit, "account", null, Map.of("accounts", created)));
+        return ids;
     }
 
     @Override
