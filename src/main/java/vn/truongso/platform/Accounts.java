@@ -2,6 +2,8 @@ package vn.truongso.platform;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +57,9 @@ public interface Accounts {
     List<AccountSummary> ofOrgUnit(UUID orgUnitId);
 
     boolean usernameTaken(String username);
+
+    /** Which of these user names are taken (case-insensitively), lower-cased; one query for a whole import. */
+    Set<String> takenUsernames(Collection<String> candidates);
 
     /** The user changes her own password, proving she knows the current one. */
     void changePassword(CurrentUser user, String currentPassword, String newPassword);

@@ -42,6 +42,19 @@ class AccountBatchTest {
                 .allSatisfy(password -> assertThat(password).hasSize(12).containsPattern("[0-9]"));
         mvc.perform(formLogin("/login").user(prefix + 7).password(issued.get(7).temporaryPassword())).andExpect(redirectedUrl("/account/password"));
         mvc.perform(formLogin("/login").user(prefix + 8).password(issued.get(7).temporaryPassword())).andExpect(redirectedUrl("/login?error"));
+        // Generated passwords get a fast salted hash (their randomness protects them); chosen ones get bcrypt.
+        assertThat(jdbc.sql("SELECT password_hash FROM user_account WHERE username = ?").param(prefix + 7).query(String.class).single())
+                .startsWith("{pbkdf2-temporary}");
+    }
+
+    @Test
+    void findsWhichNamesAreTakenInOneLookup() {
+        var school = testSchools.create();
+        String teacher = school.usernames().get(Role.TEACHER);
+        String principal = school.usernames().get(Role.PRINCIPAL);
+        assertThat(accounts.takenUsernames(List.of(teacher.toUpperCase(), principal, "nobody" + System.nanoTime())))
+                .containsExactlyInAnyOrder(teacher.toLowerCase(), principal.toLowerCase());
+        assertThat(accounts.takenUsernames(List.of())).isEmpty();
     }
 
     @Test

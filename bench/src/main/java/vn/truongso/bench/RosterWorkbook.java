@@ -50,6 +50,7 @@ final class RosterWorkbook {
             header(sheet, "STT", "Mã định danh", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân", "Dân tộc", "Nơi sinh",
                     "Địa chỉ", "Lớp", "Họ tên cha", "SĐT cha", "Họ tên mẹ", "SĐT mẹ");
             Set<String> citizenIds = new HashSet<>();
+            Set<String> phones = new HashSet<>();
             int classCount = 0;
             int serial = 0;
             for (int grade = 6; grade <= 9; grade++) {
@@ -77,7 +78,7 @@ final class RosterWorkbook {
                             String.format("%02d/%02d/%04d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear()), male ? "Nam" : "Nữ",
                             citizenId(random, birth, male, citizenIds), "Kinh", "TP. Hồ Chí Minh",
                             (1 + random.nextInt(300)) + " " + pick(random, STREETS) + ", Quận 3, TP. Hồ Chí Minh",
-                            names.get((int) ((long) k * gradeClasses / gradeStudents)), father, phone(random), mother, phone(random));
+                            names.get((int) ((long) k * gradeClasses / gradeStudents)), father, phone(random, phones), mother, phone(random, phones));
                 }
             }
             workbook.write(out);
@@ -96,8 +97,14 @@ final class RosterWorkbook {
         }
     }
 
-    private static String phone(SplittableRandom random) {
-        return "09" + (10_000_000 + random.nextInt(89_999_999));
+    /** Parents are recognised by phone number, so two parents in one file never share one. */
+    private static String phone(SplittableRandom random, Set<String> taken) {
+        while (true) {
+            String phone = "09" + (10_000_000 + random.nextInt(89_999_999));
+            if (taken.add(phone)) {
+                return phone;
+            }
+        }
     }
 
     private static String pick(SplittableRandom random, String[] values) {

@@ -30,11 +30,14 @@ class AccountIssuer {
     }
 
     List<RosterCommitResult.Credential> issue(UUID schoolId, List<RosterPlan.AccountRequest> requests, Map<UUID, List<String>> children) {
-        Set<String> used = new HashSet<>();
+        // Names already taken in the database are looked up in one query for the preferred names; only the rare
+        // numbered fallbacks (a second "nguyenvanan") are checked one at a time.
+        List<String> preferred = preferredNames(requests);
+        UsernamePool pool = new UsernamePool(preferred, this.accounts.takenUsernames(preferred));
         List<Accounts.NewAccount> accounts = new ArrayList<>();
         for (var request : requests) {
             List<RoleGrant> grants = request.roles().stream().map(role -> new RoleGrant(role, schoolId)).toList();
-            accounts.add(new Accounts.NewAccount(username(request, used), request.displayName(), schoolId, request.personId(), grants));
+            accounts.add(new Accounts.NewAccount(username(request, pool), request.displayName(), schoolId, request.personId(), grants));
         }
         List<Accounts.IssuedAccount> created = accounts.isEmpty() ? List.of() : this.accounts.createWithTemporaryPasswords(accounts);
         List<RosterCommitResult.Credential> issued = new ArrayList<>();
@@ -49,48 +52,85 @@ class AccountIssuer {
         return issued;
     }
 
-    private String username(RosterPlan.AccountRequest request, Set<String> used) {
+    private String username(RosterPlan.AccountRequest request, UsernamePool pool) {
         return switch (request.kind()) {
             case STAFF -> {
-                String local = request.preferredUsername() == null ? ""
-                        : request.preferredUsername().substring(0, request.preferredUsername().indexOf('@')).toLowerCase(Locale.ROOT)
-                                .replaceAll("[^a-z0-9._-]", "");
-                if (local.length() >= 3 && free(local, used)) {
-                    yield claim(local, used);
+                String local = request.preferredUsername() == null ? "" : staffLocalPart(request.preferredUsername());
+                if (local.length() >= 3 && pool.free(local)) {
+                    yield pool.claim(local);
                 }
-                yield numbered(VietnameseText.fold(request.displayName()).replaceAll("[^a-z0-9]", ""), used);
+                yield numbered(VietnameseText.fold(request.displayName()).replaceAll("[^a-z0-9]", ""), pool);
             }
             case STUDENT -> {
                 String code = request.preferredUsername();
-                yield free(code, used) ? claim(code, used) : numbered("hs" + code.toLowerCase(Locale.ROOT) + "-", used);
+                yield pool.free(code) ? pool.claim(code) : numbered("hs" + code.toLowerCase(Locale.ROOT) + "-", pool);
             }
             case GUARDIAN -> {
                 String phone = request.preferredUsername();
-                if (free(phone, used)) {
-                    yield claim(phone, used);
+                if (pool.free(phone)) {
+                    yield pool.claim(phone);
                 }
-                yield free("ph" + phone, used) ? claim("ph" + phone, used) : numbered("ph" + phone + "-", used);
+                yield pool.free("ph" + phone) ? pool.claim("ph" + phone) : numbered("ph" + phone + "-", pool);
             }
         };
     }
 
+    /** A teacher's user name is the local part of her e-mail address. */
+    private static String staffLocalPart(String email) {
+        return email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+    }
+
+    private static List<String> preferredNames(List<RosterPlan.AccountRequest> requests) {
+        List<String> names = new ArrayList<>();
+        for (var request : requests) {
+            String preferred = request.preferredUsername();
+            if (preferred == null) {
+                continue;
+            }
+            switch (request.kind()) {
+                case STAFF -> names.add(staffLocalPart(preferred));
+                case STUDENT -> names.add(preferred);
+                case GUARDIAN -> {
+                    names.add(preferred);
+                    names.add("ph" + preferred);
+                }
+            }
+        }
+        return names;
+    }
+
     /** base1, base2, … : the first one nobody has. */
-    private String numbered(String base, Set<String> used) {
+    private String numbered(String base, UsernamePool pool) {
         String stem = base.isEmpty() ? "user" : base;
         for (int n = 1; ; n++) {
             String candidate = stem + n;
-            if (free(candidate, used)) {
-                return claim(candidate, used);
+            if (pool.free(candidate)) {
+                return pool.claim(candidate);
             }
         }
     }
 
-    private boolean free(String username, Set<String> used) {
-        return !used.contains(username.toLowerCase(Locale.ROOT)) && !accounts.usernameTaken(username);
-    }
+    /** The user names taken in the database or handed out in this import, checking the database once per name. */
+    private final class UsernamePool {
+        private final Set<String> taken = new HashSet<>();
+        private final Set<String> known = new HashSet<>();
 
-    private static String claim(String username, Set<String> used) {
-        used.add(username.toLowerCase(Locale.ROOT));
-        return username;
+        UsernamePool(List<String> lookedUp, Set<String> takenOfThose) {
+            lookedUp.forEach(name -> known.add(name.toLowerCase(Locale.ROOT)));
+            taken.addAll(takenOfThose);
+        }
+
+        boolean free(String username) {
+            String key = username.toLowerCase(Locale.ROOT);
+            if (known.add(key) && accounts.usernameTaken(username)) {
+                taken.add(key);
+            }
+            return !taken.contains(key);
+        }
+
+        String claim(String username) {
+            taken.add(username.toLowerCase(Locale.ROOT));
+            return username;
+        }
     }
 }

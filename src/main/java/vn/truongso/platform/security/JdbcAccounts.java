@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +43,6 @@ class JdbcAccounts implements Accounts {
     /** No 0/O, 1/l/I: temporary passwords are read aloud or copied from paper. */
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /**
-     * For random temporary passwords only: their entropy protects them, so a low work factor is enough. The hash keeps
-     * the "{bcrypt}" id, so the delegating encoder verifies it like any other.
-     */
-    private static final BCryptPasswordEncoder TEMPORARY_PASSWORD_HASH = new BCryptPasswordEncoder(4, RANDOM);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -96,7 +93,7 @@ class JdbcAccounts implements Accounts {
     @Transactional
     public List<IssuedAccount> createWithTemporaryPasswords(List<NewAccount> accounts) {
         List<String> temporary = accounts.stream().map(a -> temporaryPassword()).toList();
-        List<String> hashes = temporary.parallelStream().map(p -> "{bcrypt}" + TEMPORARY_PASSWORD_HASH.encode(p)).toList();
+        List<String> hashes = temporary.parallelStream().map(SecurityConfiguration::hashRandomTemporaryPassword).toList();
         List<UUID> ids = insertAll(accounts, hashes, true);
         List<IssuedAccount> issued = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
@@ -158,6 +155,16 @@ class JdbcAccounts implements Accounts {
     @Override
     public boolean usernameTaken(String username) {
         return jdbc.sql("SELECT count(*) FROM user_account WHERE lower(username) = lower(?)").param(username).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Set<String> takenUsernames(Collection<String> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        String[] lowered = candidates.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        return Set.copyOf(jdbc.sql("SELECT lower(username) FROM user_account WHERE lower(username) = ANY(?)").param(lowered)
+                .query(String.class).list());
     }
 
     @Override

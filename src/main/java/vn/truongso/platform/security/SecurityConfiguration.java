@@ -1,5 +1,7 @@
 package vn.truongso.platform.security;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -29,10 +33,25 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * Hashes of generated temporary passwords. Their 12 random characters from a 56-letter alphabet (~70 bits) protect
+     * them, not a work factor: a slow hash exists for passwords people choose. A roster import issues thousands at
+     * once (2,000 students and their parents), where bcrypt would spend seconds of CPU for no gain. The account must
+     * choose its own password at the first sign-in, and that one is hashed with bcrypt.
+     */
+    private static final String RANDOM_TEMPORARY = "pbkdf2-temporary";
+    private static final PasswordEncoder RANDOM_TEMPORARY_ENCODER =
+            new Pbkdf2PasswordEncoder("", 16, 100, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the algorithm id stored in each hash so the default can change without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(), RANDOM_TEMPORARY, RANDOM_TEMPORARY_ENCODER));
+    }
+
+    /** The stored form of a generated temporary password (see {@link #RANDOM_TEMPORARY}); only for generated ones. */
+    static String hashRandomTemporaryPassword(String generated) {
+        return "{" + RANDOM_TEMPORARY + "}" + RANDOM_TEMPORARY_ENCODER.encode(generated);
     }
 
     @Bean
