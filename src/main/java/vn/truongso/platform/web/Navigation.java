@@ -132,6 +132,9 @@ public class Navigation {
                 links.add(link("ui.nav.audit", base + "/audit", path));
             }
         }
+        if (user.grants().stream().anyMatch(grant -> grant.role() != Role.STUDENT && grant.role() != Role.PARENT)) {
+            links.add(link("ui.nav.curriculum", "/curriculum", path));
+        }
         return links;
     }
 
