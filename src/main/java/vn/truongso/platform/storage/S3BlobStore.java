@@ -44,7 +44,7 @@ import vn.truongso.platform.NotFoundException;
  * copy above 5 GB), leaves orphaned temporary objects after a crash, and sends duplicates over the network.
  * An aborted upload is aborted on the bucket too; a blob appears under its name only when complete.
  */
-public class S3BlobStore implements BlobStore, AutoCloseable {
+public class S3BlobStore implements BlobStore, SpooledBlobStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -92,6 +92,18 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             throw new IOException("S3 upload failed: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public StoredBlob putSpooled(Path file, String sha256, long size) throws IOException {
+        try {
+            if (size(sha256).isEmpty()) {
+                upload(file, size, keyOf(sha256));
+            }
+            return new StoredBlob(sha256, size);
+        } catch (SdkException e) {
+            throw new IOException("S3 upload failed: " + e.getMessage(), e);
         }
     }
 

@@ -32,8 +32,9 @@ import vn.truongso.platform.VirusScanner;
  *
  * <p>Why spool instead of storing first and checking afterwards: a blob is shared by every owner of the same bytes,
  * so a refused upload must never be deleted from the store (another school may own that content) and must never be
- * left there either. Checking a private local copy satisfies both. The price is one extra local write; when the
- * store already holds the hash (the same file uploaded by another school) the second write is skipped entirely.
+ * left there either. Checking a private local copy satisfies both. The accepted spool file then becomes the blob
+ * (the folder store moves it into place, the S3 store uploads it without spooling again), so content is written
+ * locally once, and not kept at all when the store already holds that hash (the same file from another school).
  */
 public class StreamingFileIntake implements FileIntake {
 
@@ -92,7 +93,9 @@ public class StreamingFileIntake implements FileIntake {
                 throw refused("storage.file.infected", name, threat.get());
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
-            if (blobs.size(sha256).isEmpty()) {
+            if (blobs instanceof SpooledBlobStore spooled) {
+                spooled.putSpooled(temporary, sha256, size);
+            } else if (blobs.size(sha256).isEmpty()) {
                 try (InputStream in = Files.newInputStream(temporary)) {
                     BlobStore.StoredBlob stored = blobs.put(in, maxBytes);
                     if (!stored.sha256().equals(sha256)) {

@@ -118,6 +118,34 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void theIntakeUploadsItsSpoolFileOnceAndNotAgainForTheSameContent() throws Exception {
+        S3BlobStore s3 = (S3BlobStore) store();
+        StreamingFileIntake intake = new StreamingFileIntake(s3, new NoVirusScanner(), spoolDir.resolve("intake"), 1000);
+        byte[] pdf = GeneratedFiles.pdf("Phân số");
+        var first = intake.accept(new java.io.ByteArrayInputStream(pdf), "a.pdf", 1_000_000, vn.truongso.platform.FileType.ANY);
+        var second = intake.accept(new java.io.ByteArrayInputStream(pdf), "b.pdf", 1_000_000, vn.truongso.platform.FileType.ANY);
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(storedBlobs()).isEqualTo(1);
+        assertThat(intake.extractText(first)).contains("Phân số");
+        try (Stream<Path> files = Files.list(spoolDir.resolve("intake"))) {
+            assertThat(files).isEmpty();
+        }
+        Files.delete(spoolDir.resolve("intake"));
+    }
+
+    @Test
+    void worksWithChunkedEncodingOffAsS3rverNeeds() throws Exception {
+        store();
+        try (S3Client plain = BlobStoreConfiguration.client(URI.create("http://127.0.0.1:" + server.getPort()), "us-east-1",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), true, false)) {
+            S3BlobStore unchunked = new S3BlobStore(plain, bucket, "blobs/", spoolDir, 5L * 1024 * 1024);
+            long size = 6L * 1024 * 1024;
+            StoredBlob blob = unchunked.put(new GeneratedStream(size, 11, null), size);
+            assertThat(unchunked.size(blob.sha256())).contains(size);
+        }
+    }
+
+    @Test
     void aBlobIsAnObjectKeyedByItsHashUnderThePrefix() throws Exception {
         StoredBlob blob = store().put(utf8("phân số"), 1000);
         assertThat(client.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
