@@ -48,6 +48,8 @@ final class ContentDetector {
 
     /** Central directories with more entries than this are not searched further (still a plain ZIP). */
     private static final int MAX_ZIP_ENTRIES_EXAMINED = 100_000;
+    /** Larger central directories (hundreds of thousands of entries) are not read: the archive stays a plain ZIP. */
+    static final long MAX_CENTRAL_DIRECTORY_BYTES = 32L * 1024 * 1024;
 
     record Detected(FileType type, String mediaType) {
     }
@@ -114,6 +116,15 @@ final class ContentDetector {
     }
 
     private static Detected zip(Path file) {
+        try {
+            if (centralDirectorySize(file) > MAX_CENTRAL_DIRECTORY_BYTES) {
+                // java.util.zip.ZipFile reads the whole central directory into memory: do not let an upload choose
+                // how much. Such an archive stays a plain ZIP.
+                return new Detected(FileType.OTHER, "application/zip");
+            }
+        } catch (IOException e) {
+            return new Detected(FileType.OTHER, "application/octet-stream");
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             boolean ppt = false;
@@ -141,6 +152,32 @@ final class ContentDetector {
         } catch (IOException e) {
             return new Detected(FileType.OTHER, "application/octet-stream");
         }
+    }
+
+    /**
+     * The size of the central directory from the end-of-central-directory record (searched for in the last 64 KiB),
+     * or the file's size when the record is missing or is a ZIP64 placeholder (an upper bound: the directory is part
+     * of the file).
+     */
+    static long centralDirectorySize(Path file) throws IOException {
+        long fileSize = Files.size(file);
+        int tail = (int) Math.min(fileSize, 22 + 65_535);
+        byte[] bytes = new byte[tail];
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(fileSize - tail);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // fill
+            }
+        }
+        for (int i = tail - 22; i >= 0; i--) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+                long size = (bytes[i + 12] & 0xFFL) | (bytes[i + 13] & 0xFFL) << 8 | (bytes[i + 14] & 0xFFL) << 16
+                        | (bytes[i + 15] & 0xFFL) << 24;
+                return size == 0xFFFFFFFFL ? fileSize : size;
+            }
+        }
+        return fileSize;
     }
 
     /** PDF readers accept a header within the first 1024 bytes (some generators prepend junk). */

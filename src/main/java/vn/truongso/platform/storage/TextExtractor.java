@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -38,6 +42,8 @@ import vn.truongso.platform.BlobStore;
 final class TextExtractor {
 
     private static final Logger log = LoggerFactory.getLogger(TextExtractor.class);
+    /** Uncompressed XML that POI may hold in memory for one document. */
+    static final long MAX_OFFICE_XML_BYTES = 256L * 1024 * 1024;
 
     private final BlobStore blobs;
     private final Path spool;
@@ -73,7 +79,9 @@ final class TextExtractor {
                 // Enough text: the rest of the document is not read.
             }
             return Normalizer.normalize(out.text(), Normalizer.Form.NFC).strip();
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // OutOfMemoryError too: a decompression bomb inside a PDF or an Office part fails one huge allocation,
+            // which is released with the document; the upload itself is already stored and stays valid.
             log.warn("Could not extract text from {} ({}, {}): {}", file.fileName(), file.type(), file.sha256(), e.toString());
             return "";
         } finally {
@@ -88,19 +96,41 @@ final class TextExtractor {
     }
 
     private static void pdf(Path file, Bounded out) throws IOException {
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+        try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.writeText(document, out);
         }
     }
 
-    private static void docx(Path file, Bounded out) throws Exception {
+    private void docx(Path file, Bounded out) throws Exception {
+        checkOfficeParts(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
                 XWPFDocument document = new XWPFDocument(pkg)) {
             for (IBodyElement element : document.getBodyElements()) {
                 body(element, out);
             }
+        }
+    }
+
+    /**
+     * POI reads each XML part into memory: refuse (as "no text") Office files whose parts declare more than
+     * {@link #MAX_OFFICE_XML_BYTES} in all. Parts that lie about their size are caught by POI's own inflate-ratio
+     * guard (ZipSecureFile).
+     */
+    private static void checkOfficeParts(Path file) throws IOException {
+        long declared = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels")) {
+                    declared += Math.max(entry.getSize(), 0);
+                }
+            }
+        }
+        if (declared > MAX_OFFICE_XML_BYTES) {
+            throw new IOException("the XML parts declare " + declared + " bytes, more than " + MAX_OFFICE_XML_BYTES);
         }
     }
 
@@ -118,7 +148,8 @@ final class TextExtractor {
         }
     }
 
-    private static void pptx(Path file, Bounded out) throws Exception {
+    private void pptx(Path file, Bounded out) throws Exception {
+        checkOfficeParts(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
                 XMLSlideShow show = new XMLSlideShow(pkg)) {
             for (XSLFSlide slide : show.getSlides()) {

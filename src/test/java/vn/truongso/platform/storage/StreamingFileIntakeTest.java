@@ -213,6 +213,28 @@ class StreamingFileIntakeTest {
     }
 
     @Test
+    void aDocxThatInflatesAbnormallyYieldsNoTextAndNoException() throws Exception {
+        StreamingFileIntake intake = intake();
+        byte[] bomb = GeneratedFiles.docx("a".repeat(30_000_000));
+        assertThat(bomb.length).isLessThan(1_000_000);
+        AcceptedFile file = accept(intake, bomb, "bom.docx");
+        assertThat(file.type()).isEqualTo(FileType.DOCX);
+        assertThat(intake.extractText(file)).isEmpty();
+    }
+
+    @Test
+    void findsTheCentralDirectorySizeWithoutReadingTheArchive() throws Exception {
+        byte[] zip = GeneratedFiles.zip("a.txt", "b/c.txt");
+        Path file = Files.write(spoolDir.resolve("x.zip"), zip);
+        long size = ContentDetector.centralDirectorySize(file);
+        assertThat(size).isBetween(40L, (long) zip.length - 22);
+        Path notZip = Files.write(spoolDir.resolve("y.bin"), new byte[100]);
+        assertThat(ContentDetector.centralDirectorySize(notZip)).isEqualTo(100);
+        Files.delete(file);
+        Files.delete(notZip);
+    }
+
+    @Test
     void everyRefusalReadsInVietnameseAndEnglish() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("i18n/storage");
