@@ -57,12 +57,12 @@ class BlobStoreConfiguration {
         String endpoint = env.getProperty("truongso.blobs.s3.endpoint", "");
         S3Client client = client(StringUtils.hasText(endpoint) ? URI.create(endpoint) : null,
                 env.getProperty("truongso.blobs.s3.region", "us-east-1"), credentials(env),
-                env.getProperty("truongso.blobs.s3.path-style", Boolean.class, false),
-                env.getProperty("truongso.blobs.s3.chunked-encoding", Boolean.class, true));
+                Boolean.parseBoolean(env.getProperty("truongso.blobs.s3.path-style", "false")),
+                Boolean.parseBoolean(env.getProperty("truongso.blobs.s3.chunked-encoding", "true")));
         String spoolDir = env.getProperty("truongso.blobs.s3.spool-dir", "");
         Path spool = StringUtils.hasText(spoolDir) ? Path.of(spoolDir)
                 : StringUtils.hasText(dataDir) ? Path.of(dataDir, "s3-spool") : Files.createTempDirectory("truongso-s3-spool-");
-        long partSize = env.getProperty("truongso.blobs.s3.part-size", DataSize.class, DataSize.ofMegabytes(16)).toBytes();
+        long partSize = DataSize.parse(env.getProperty("truongso.blobs.s3.part-size", "16MB")).toBytes();
         return new S3BlobStore(client, bucket, env.getProperty("truongso.blobs.s3.prefix", ""), spool, partSize);
     }
 

@@ -3,11 +3,11 @@ package vn.truongso.platform.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -27,9 +27,9 @@ class IntakeConfiguration {
     @ConditionalOnProperty(name = "truongso.clamd.host")
     VirusScanner clamdVirusScanner(@Value("${truongso.clamd.host}") String host,
             @Value("${truongso.clamd.port:3310}") int port,
-            @Value("${truongso.clamd.timeout:PT60S}") Duration timeout,
+            @Value("${truongso.clamd.timeout:60s}") String timeout,
             @Value("${truongso.clamd.max-bytes:26214400}") long maxBytes) {
-        return new ClamdVirusScanner(host, port, timeout, maxBytes);
+        return new ClamdVirusScanner(host, port, DurationStyle.detectAndParse(timeout), maxBytes);
     }
 
     @Bean

@@ -146,6 +146,41 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void theApplicationSwitchesToS3WhenABucketIsConfigured() throws Exception {
+        store();
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                .withUserConfiguration(BlobStoreConfiguration.class, IntakeConfiguration.class)
+                .withPropertyValues("truongso.blobs.s3.bucket=" + bucket,
+                        "truongso.blobs.s3.endpoint=http://127.0.0.1:" + server.getPort(),
+                        "truongso.blobs.s3.access-key=" + ACCESS_KEY, "truongso.blobs.s3.secret-key=" + SECRET_KEY,
+                        "truongso.blobs.s3.path-style=true", "truongso.blobs.s3.prefix=app/",
+                        "truongso.blobs.s3.spool-dir=" + spoolDir.resolve("app-spool"),
+                        "truongso.intake.dir=" + spoolDir.resolve("app-intake"),
+                        "truongso.clamd.host=127.0.0.1")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(BlobStore.class);
+                    assertThat(context.getBean(BlobStore.class)).isInstanceOf(S3BlobStore.class);
+                    assertThat(context.getBean(vn.truongso.platform.VirusScanner.class)).isInstanceOf(ClamdVirusScanner.class);
+                    StoredBlob blob = context.getBean(BlobStore.class).put(utf8("phân số"), 100);
+                    assertThat(client.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
+                            .containsExactly("app/" + blob.sha256().substring(0, 2) + "/" + blob.sha256());
+                });
+        org.springframework.util.FileSystemUtils.deleteRecursively(spoolDir.resolve("app-spool"));
+        org.springframework.util.FileSystemUtils.deleteRecursively(spoolDir.resolve("app-intake"));
+    }
+
+    @Test
+    void withoutABucketBlobsGoToTheFolderAndNothingIsScanned() {
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                .withUserConfiguration(BlobStoreConfiguration.class, IntakeConfiguration.class)
+                .run(context -> {
+                    assertThat(context.getBean(BlobStore.class)).isInstanceOf(FolderBlobStore.class);
+                    assertThat(context.getBean(vn.truongso.platform.VirusScanner.class)).isInstanceOf(NoVirusScanner.class);
+                    assertThat(context).hasSingleBean(vn.truongso.platform.FileIntake.class);
+                });
+    }
+
+    @Test
     void aBlobIsAnObjectKeyedByItsHashUnderThePrefix() throws Exception {
         StoredBlob blob = store().put(utf8("phân số"), 1000);
         assertThat(client.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
