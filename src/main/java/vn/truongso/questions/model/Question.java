@@ -84,6 +84,7 @@ public record Question(String type, String title, Content stem, BigDecimal point
         public Builder choice(String id, String text, boolean correct) { choices.add(Choice.of(id, text, correct)); return this; }
         public Builder choices(List<Choice> v) { choices.clear(); choices.addAll(v); return this; }
         public Builder number(NumericAnswer v) { numbers.add(v); return this; }
+        public Builder numbersFrom(Question q) { numbers.clear(); numbers.addAll(q.numbers()); return this; }
         public Builder pair(MatchPair v) { pairs.add(v); return this; }
         public Builder pair(String id, String prompt, String answer) { pairs.add(new MatchPair(id, Content.plain(prompt), answer)); return this; }
         public Builder gap(Gap v) { gaps.add(v); return this; }

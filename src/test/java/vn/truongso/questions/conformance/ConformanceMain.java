@@ -22,6 +22,9 @@ public final class ConformanceMain {
         if (verbose || !qti.failures().isEmpty()) {
             qti.failures().forEach(f -> System.out.println("  qti FAIL " + f));
         }
+        if (verbose) {
+            qti.notScorable().forEach(f -> System.out.println("  qti refused (not scorable) " + f));
+        }
         ok &= qti.failures().isEmpty();
         System.exit(ok ? 0 : 1);
     }
