@@ -3,7 +3,9 @@ package vn.truongso.questions.imports;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,7 @@ public final class GiftImporter implements QuestionImporter {
     private static final Pattern FORMAT = Pattern.compile("^\\s*\\[(html|moodle|plain|markdown)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEIGHT = Pattern.compile("^\\s*%(-?\\d+(?:\\.\\d+)?)%");
     private static final Pattern TF = Pattern.compile("^(T|TRUE|F|FALSE)\\s*(#.*)?$", Pattern.DOTALL);
-    private static final Pattern META = Pattern.compile("\\[(id|tag):([^\\]]*)]");
+    private static final Pattern META = Pattern.compile("\\[(id|tag|points|type):([^\\]]*)]");
 
     @Override
     public String format() {
@@ -79,16 +81,17 @@ public final class GiftImporter implements QuestionImporter {
         int openLine = 0;
         String pendingId = null;
         List<String> pendingTags = new ArrayList<>();
+        Map<String, String> pendingOurs = new HashMap<>();
         for (int i = 0; i <= lines.length; i++) {
             String line = i < lines.length ? lines[i] : "";
             boolean end = i == lines.length;
             if (!end && line.strip().startsWith("//")) {
                 Matcher m = META.matcher(line);
                 while (m.find()) {
-                    if (m.group(1).equals("id")) {
-                        pendingId = m.group(2).strip();
-                    } else {
-                        pendingTags.add(m.group(2).strip());
+                    switch (m.group(1)) {
+                        case "id" -> pendingId = m.group(2).strip();
+                        case "tag" -> pendingTags.add(m.group(2).strip());
+                        default -> pendingOurs.put(m.group(1), m.group(2).strip());
                     }
                 }
                 continue;
@@ -137,15 +140,76 @@ public final class GiftImporter implements QuestionImporter {
             } else {
                 int number = (int) items.stream().filter(it -> it instanceof QuestionItem).count() + 1;
                 try {
-                    items.add(question(b, blockLine, pendingId, pendingTags));
+                    items.add(ours(question(b, blockLine, pendingId, pendingTags), pendingOurs));
                 } catch (GiftSyntax e) {
                     problems.add(Problem.at(number, blockLine, e.getMessage(), e.args));
                 }
             }
             pendingId = null;
             pendingTags = new ArrayList<>();
+            pendingOurs = new HashMap<>();
         }
         return items;
+    }
+
+    /**
+     * Applies what our exporter writes in comment tags: {@code [points:0.25]}, and {@code [type:TRUE_FALSE_CLUSTER]} or
+     * {@code [type:ORDERING]} over a matching question (statement → Đúng/Sai, item → position).
+     */
+    private static QuestionItem ours(QuestionItem item, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return item;
+        }
+        Question.Builder q = item.question().toBuilder();
+        if (tags.containsKey("points")) {
+            try {
+                q.points(new BigDecimal(tags.get("points")));
+            } catch (NumberFormatException e) {
+                throw new GiftSyntax("questions.import.gift.badNumber", tags.get("points"));
+            }
+        }
+        String type = tags.get("type");
+        List<vn.truongso.questions.model.MatchPair> pairs = item.question().pairs();
+        if (QuestionTypes.MULTIPLE_RESPONSE.equals(type) && item.question().type().equals(QuestionTypes.MULTIPLE_RESPONSE)) {
+            // Our all-or-nothing multiple response, written with Moodle's equal weights.
+            q.choices(item.question().choices().stream().map(c -> new Choice(c.id(), c.text(), c.earned().signum() > 0, null, c.feedback()))
+                    .toList());
+        }
+        if (item.question().type().equals(QuestionTypes.MATCHING) && type != null) {
+            if (type.equals(QuestionTypes.TRUE_FALSE_CLUSTER)) {
+                q.type(type);
+                List<Choice> statements = new ArrayList<>();
+                for (int i = 0; i < pairs.size(); i++) {
+                    boolean isTrue = vn.truongso.platform.VietnameseText.fold(pairs.get(i).answer()).equals("dung");
+                    statements.add(new Choice(String.valueOf((char) ('a' + i)), pairs.get(i).prompt(), isTrue, null, null));
+                }
+                q.choices(statements);
+                clearPairs(q);
+            } else if (type.equals(QuestionTypes.ORDERING)) {
+                q.type(type);
+                List<vn.truongso.questions.model.MatchPair> sorted = new ArrayList<>(pairs);
+                sorted.sort(java.util.Comparator.comparingInt(p -> parsePosition(p.answer())));
+                List<Choice> order = new ArrayList<>();
+                for (int i = 0; i < sorted.size(); i++) {
+                    order.add(new Choice(String.valueOf((char) ('A' + i)), sorted.get(i).prompt(), true, null, null));
+                }
+                q.choices(order);
+                clearPairs(q);
+            }
+        }
+        return new QuestionItem(q.build(), item.line(), item.embedded(), item.tags());
+    }
+
+    private static void clearPairs(Question.Builder q) {
+        q.clearPairs();
+    }
+
+    private static int parsePosition(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new GiftSyntax("questions.import.gift.badNumber", s);
+        }
     }
 
     private static final class GiftSyntax extends RuntimeException {
@@ -232,6 +296,9 @@ public final class GiftImporter implements QuestionImporter {
             body = body.substring(0, gf).strip();
         }
         Question.Builder q;
+        if (body.isEmpty()) {
+            return Question.builder(QuestionTypes.ESSAY).generalFeedback(general);
+        }
         if (body.startsWith("#")) {
             q = numeric(body.substring(1), format);
         } else {
@@ -305,7 +372,6 @@ public final class GiftImporter implements QuestionImporter {
             }
             return q;
         }
-        long rights = items.stream().filter(r -> r.marker == '=').count();
         boolean anyWrong = items.stream().anyMatch(r -> r.marker == '~');
         if (!anyWrong) {
             Question.Builder q = Question.builder(QuestionTypes.SHORT_ANSWER);
@@ -316,7 +382,9 @@ public final class GiftImporter implements QuestionImporter {
             return withIds(q);
         }
         boolean weighted = items.stream().anyMatch(r -> r.marker == '~' && r.weight != null && r.weight.signum() > 0);
-        String type = rights == 1 || (rights == 0 && !weighted) ? QuestionTypes.SINGLE_CHOICE : QuestionTypes.MULTIPLE_RESPONSE;
+        // Several "=" among "~" is still single choice (and refused by its validation); weights make it multiple response.
+        boolean anyRight = items.stream().anyMatch(r -> r.marker == '=');
+        String type = weighted && !anyRight ? QuestionTypes.MULTIPLE_RESPONSE : QuestionTypes.SINGLE_CHOICE;
         Question.Builder q = Question.builder(type);
         for (Raw r : items) {
             String[] vf = splitFeedback(r.text);

@@ -144,6 +144,7 @@ public final class XlsxImporter implements QuestionImporter {
             if (!problems.isEmpty()) {
                 return new ImportResult(questions, problems);
             }
+            int rowNumber = 0;
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null) {
@@ -153,7 +154,7 @@ public final class XlsxImporter implements QuestionImporter {
                 if (in.get("Loại câu hỏi").isEmpty() && in.get("Nội dung câu hỏi").isEmpty()) {
                     continue;
                 }
-                int number = questions.size() + 1;
+                int number = ++rowNumber;
                 int line = r + 1;
                 List<Problem> rowProblems = new ArrayList<>();
                 Question q = question(in, rowProblems);

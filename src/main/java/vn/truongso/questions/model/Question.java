@@ -88,6 +88,7 @@ public record Question(String type, String title, Content stem, BigDecimal point
         public Builder pair(MatchPair v) { pairs.add(v); return this; }
         public Builder pair(String id, String prompt, String answer) { pairs.add(new MatchPair(id, Content.plain(prompt), answer)); return this; }
         public Builder gap(Gap v) { gaps.add(v); return this; }
+        public Builder clearPairs() { pairs.clear(); return this; }
         public Builder generalFeedback(Content v) { generalFeedback = v; return this; }
         public Builder rubric(Content v) { rubric = v; return this; }
         public Builder caseSensitive(boolean v) { caseSensitive = v; return this; }
