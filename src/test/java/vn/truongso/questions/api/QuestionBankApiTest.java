@@ -59,6 +59,8 @@ class QuestionBankApiTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.truongso.platform.BlobStore blobs;
 
     TestSchool school;
     TestSchool other;
@@ -167,6 +169,33 @@ class QuestionBankApiTest {
         assertThat(preview.get("questions").valueStream().map(q -> q.get("question").get("type").asString()).toList())
                 .containsExactly("SINGLE_CHOICE", "TRUE_FALSE_CLUSTER", "SHORT_ANSWER", "ESSAY");
         assertThat(preview.get("questions").get(0).get("question").get("classification").get("cognitiveLevel").asString()).isNotBlank();
+    }
+
+    @Test
+    void embeddedImagesAreStoredOnCommitAndEmbeddedAgainOnExport() throws Exception {
+        UUID bankId = createBank(Role.TEACHER, "Có hình");
+        byte[] image = ("ảnh-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String base64 = java.util.Base64.getEncoder().encodeToString(image);
+        String sha = vn.truongso.questions.imports.Attachments.sha256(image);
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <quiz><question type="truefalse"><name><text>Hình</text></name>
+                  <questiontext format="html"><text><![CDATA[<p>Đây là hình vuông? <img src="@@PLUGINFILE@@/h.png"/></p>]]></text>
+                  <file name="h.png" path="/" encoding="base64">%s</file></questiontext>
+                  <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+                </question></quiz>""".formatted(base64);
+        JsonNode preview = call(upload(bankId, "moodle-xml", "hinh.xml", xml.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(preview.get("problems").size()).as(preview.toString()).isZero();
+        assertThat(blobs.size(sha)).as("the preview stores no attachment").isEmpty();
+        call(post(base(school) + "/" + bankId + "/imports/" + preview.get("importId").asString() + "/commit")
+                .header("Authorization", school.bearer(Role.TEACHER)), 200);
+        assertThat(blobs.size(sha)).contains((long) image.length);
+        JsonNode page = call(get(base(school) + "/" + bankId + "/questions").header("Authorization", school.bearer(Role.TEACHER)), 200);
+        assertThat(page.get("items").get(0).get("question").get("stem").get("text").asString()).contains("blob:" + sha);
+        String exported = mvc.perform(get(base(school) + "/" + bankId + "/export").param("format", "moodle-xml")
+                .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(exported).contains(base64).contains("@@PLUGINFILE@@/" + sha);
     }
 
     @Test
