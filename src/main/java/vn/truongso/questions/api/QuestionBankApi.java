@@ -169,6 +169,15 @@ class QuestionBankApi {
         return QuestionView.of(service.question(user, schoolId, bankId, questionId));
     }
 
+    @PutMapping("/{bankId}/questions/{questionId}/classification")
+    @Operation(summary = "Classify a question: subject, grade, topic, required outcome, cognitive level, difficulty, source, tags",
+            description = "topicId and outcomeId must belong to the curriculum (the outcome to the topic, the topic to the subject and grade); "
+                    + "the level is a code or a Vietnamese name of the scheme's levels (the bank's scheme unless one is given).")
+    QuestionView classify(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID bankId, @PathVariable UUID questionId,
+            @RequestBody vn.truongso.questions.model.Classification classification) {
+        return QuestionView.of(service.classify(user, schoolId, bankId, questionId, classification));
+    }
+
     @GetMapping("/{bankId}/export")
     @Operation(summary = "Export a bank: qti (QTI 2.1 content package .zip), moodle-xml, gift")
     ResponseEntity<byte[]> export(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID bankId, @RequestParam String format) {

@@ -135,6 +135,40 @@ public class QuestionBankService {
                 .orElseThrow(() -> new NotFoundException("question " + questionId));
     }
 
+    /**
+     * Sets a question's classification: subject, grade, topic and required outcome (checked against the curriculum),
+     * cognitive level within a scheme (the bank's, else Biết/Hiểu/Vận dụng), difficulty, source and tags.
+     */
+    @Transactional
+    public StoredQuestion classify(CurrentUser user, UUID schoolId, UUID bankId, UUID questionId, Classification input) {
+        access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
+        Bank bank = bankOrNotFound(schoolId, bankId);
+        StoredQuestion stored = questions.find(schoolId, questionId).filter(q -> q.bankId().equals(bankId))
+                .orElseThrow(() -> new NotFoundException("question " + questionId));
+        Classification c = input == null ? Classification.NONE : input;
+        if (c.cognitiveLevel() != null && c.cognitiveScheme() == null) {
+            c = new Classification(c.subjectCode(), c.grade(), c.topicId(), c.outcomeId(),
+                    bank.cognitiveScheme() != null ? bank.cognitiveScheme() : vn.truongso.curriculum.CognitiveScheme.BHV, c.cognitiveLevel(),
+                    c.difficulty(), c.source(), c.tags());
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (c.difficulty() != null && (c.difficulty() < 1 || c.difficulty() > 5)) {
+            problems.add(Problem.at(null, null, "questions.invalid.difficulty", c.difficulty()));
+        }
+        Classification checked = checkClassification(c, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(toInputErrors(problems));
+        }
+        Question updated = stored.question().withClassification(checked);
+        questions.reclassify(schoolId, questionId, updated, now());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("bank", bankId.toString());
+        detail.put("before", stored.question().classification());
+        detail.put("after", checked);
+        audit.record("questions.question.classified", schoolId, "question", questionId.toString(), detail);
+        return new StoredQuestion(stored.id(), stored.bankId(), stored.position(), stored.status(), updated);
+    }
+
     // ---- import
 
     /**

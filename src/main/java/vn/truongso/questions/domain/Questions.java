@@ -48,6 +48,18 @@ public class Questions {
                 .update();
     }
 
+    /** Replaces a question's classification (in its columns and in its JSON body). */
+    public void reclassify(UUID schoolId, UUID id, Question q, OffsetDateTime now) {
+        Classification c = q.classification();
+        jdbc.sql("""
+                UPDATE question SET body = CAST(? AS jsonb), subject_code = ?, grade = ?, topic_id = ?, outcome_id = ?, cognitive_scheme = ?,
+                                    cognitive_level = ?, difficulty = ?, source = ?, tags = ?, updated_at = ?
+                WHERE school_id = ? AND id = ?""")
+                .params(json.writeValueAsString(q), c.subjectCode(), c.grade(), c.topicId(), c.outcomeId(), c.cognitiveScheme(),
+                        c.cognitiveLevel(), c.difficulty(), c.source(), c.tags().toArray(String[]::new), now, schoolId, id)
+                .update();
+    }
+
     public Optional<StoredQuestion> find(UUID schoolId, UUID id) {
         return jdbc.sql("SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND id = ?").params(schoolId, id)
                 .query((rs, n) -> row(rs)).optional();

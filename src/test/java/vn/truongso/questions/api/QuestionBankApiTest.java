@@ -199,6 +199,47 @@ class QuestionBankApiTest {
     }
 
     @Test
+    void aQuestionIsClassifiedAgainstTheCurriculum() throws Exception {
+        UUID bankId = createBank(Role.TEACHER, "Phân loại");
+        JsonNode preview = call(upload(bankId, "gift", "a.gift", "Số nào là số nguyên tố? {~4 =7}".getBytes(StandardCharsets.UTF_8)), 200);
+        JsonNode committed = call(post(base(school) + "/" + bankId + "/imports/" + preview.get("importId").asString() + "/commit")
+                .header("Authorization", school.bearer(Role.TEACHER)), 200);
+        String questionId = committed.get("questionIds").get(0).asString();
+        UUID topic = UUID.randomUUID();
+        UUID otherTopic = UUID.randomUUID();
+        UUID outcome = UUID.randomUUID();
+        UUID otherOutcome = UUID.randomUUID();
+        String code = "T" + topic.toString().substring(0, 8);
+        jdbc.sql("INSERT INTO topic (id, subject_code, grade, code, title, position) VALUES (?, 'TOAN', 6, ?, 'Số tự nhiên', 1)")
+                .params(topic, code).update();
+        jdbc.sql("INSERT INTO topic (id, subject_code, grade, code, title, position) VALUES (?, 'TOAN', 7, ?, 'Số hữu tỉ', 1)")
+                .params(otherTopic, code).update();
+        jdbc.sql("INSERT INTO required_outcome (id, topic_id, code, text, position) VALUES (?, ?, 'a', 'Nhận biết số nguyên tố', 1)")
+                .params(outcome, topic).update();
+        jdbc.sql("INSERT INTO required_outcome (id, topic_id, code, text, position) VALUES (?, ?, 'a', 'Số hữu tỉ', 1)")
+                .params(otherOutcome, otherTopic).update();
+        String url = base(school) + "/" + bankId + "/questions/" + questionId + "/classification";
+        String good = "{\"subjectCode\":\"TOAN\",\"grade\":6,\"topicId\":\"" + topic + "\",\"outcomeId\":\"" + outcome
+                + "\",\"cognitiveLevel\":\"Hiểu\",\"difficulty\":3,\"tags\":[\"ôn tập\"]}";
+        mvc.perform(put(url).header("Authorization", school.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON).content(good))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.question.classification.cognitiveLevel").value("HIEU"))
+                .andExpect(jsonPath("$.question.classification.cognitiveScheme").value("BHV"));
+        mvc.perform(get(base(school) + "/questions").param("level", "HIEU").param("tag", "ôn tập").param("topicId", topic.toString())
+                .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        for (String bad : List.of(good.replace(outcome.toString(), otherOutcome.toString()), good.replace(topic.toString(), otherTopic.toString()),
+                good.replace("Hiểu", "Vận dụng cao"), good.replace("\"difficulty\":3", "\"difficulty\":9"))) {
+            mvc.perform(put(url).header("Authorization", school.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON).content(bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(r -> assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("questions.invalid."));
+        }
+        mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content(good)).andExpect(status().isUnauthorized());
+        mvc.perform(put(url).header("Authorization", school.bearer(Role.PRINCIPAL)).contentType(MediaType.APPLICATION_JSON).content(good))
+                .andExpect(status().isForbidden());
+        mvc.perform(put(url).header("Authorization", other.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON).content(good))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void banksCanBeRenamedAndDeleted() throws Exception {
         UUID bankId = createBank(Role.TEACHER, "Tạm");
         mvc.perform(put(base(school) + "/" + bankId).header("Authorization", school.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON)
