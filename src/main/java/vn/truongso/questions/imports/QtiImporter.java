@@ -31,7 +31,7 @@ import vn.truongso.questions.types.QuestionTypes;
  * IMS QTI 2.0/2.1/2.2 items: a single {@code assessmentItem} .xml or an IMS content package (.zip with
  * {@code imsmanifest.xml}). Supported: choiceInteraction (single and multiple), textEntryInteraction (one: short
  * answer; several, or inlineChoiceInteraction: cloze), extendedTextInteraction (essay), matchInteraction,
- * orderInteraction; response processing by the match_correct and map_response templates (the mapping gives weights).
+ * orderInteraction, gapMatchInteraction (cloze with choices); response processing by the match_correct and map_response templates (the mapping gives weights).
  * No XSD is fetched: the items are checked against the schema's rules for what we read (required attributes,
  * allowed attributes, enumerations, identifier syntax), and the XML parser refuses DOCTYPEs and external entities.
  */
@@ -66,9 +66,9 @@ public final class QtiImporter implements QuestionImporter {
     private static final Set<String> BASE_TYPES = Set.of("identifier", "boolean", "integer", "float", "string", "point", "pair",
             "directedPair", "duration", "file", "uri", "intOrIdentifier");
     private static final Set<String> BLOCK_INTERACTIONS = Set.of("choiceInteraction", "extendedTextInteraction", "matchInteraction",
-            "orderInteraction");
+            "orderInteraction", "gapMatchInteraction");
     private static final Set<String> INLINE_INTERACTIONS = Set.of("textEntryInteraction", "inlineChoiceInteraction");
-    private static final Set<String> OTHER_INTERACTIONS = Set.of("associateInteraction", "gapMatchInteraction", "hottextInteraction",
+    private static final Set<String> OTHER_INTERACTIONS = Set.of("associateInteraction", "hottextInteraction",
             "hotspotInteraction", "selectPointInteraction", "graphicOrderInteraction", "graphicAssociateInteraction",
             "graphicGapMatchInteraction", "positionObjectInteraction", "sliderInteraction", "drawingInteraction", "uploadInteraction",
             "mediaInteraction", "customInteraction", "endAttemptInteraction");
@@ -326,7 +326,10 @@ public final class QtiImporter implements QuestionImporter {
         String label = root.getAttribute("label");
         String ourType = label.startsWith(LABEL_PREFIX) ? label.substring(LABEL_PREFIX.length()) : "";
         Question.Builder q;
-        if (allInline) {
+        if (interactions.size() == 1 && SafeXml.name(interactions.getFirst()).equals("gapMatchInteraction")) {
+            Element interaction = interactions.getFirst();
+            q = gapMatch(body, interaction, declarations.get(interaction.getAttribute("responseIdentifier")));
+        } else if (allInline) {
             q = inline(body, interactions, declarations);
             if (q.type().equals(QuestionTypes.SHORT_ANSWER)) {
                 numericConditions(root, q, points == null ? BigDecimal.ONE : points);
@@ -363,6 +366,46 @@ public final class QtiImporter implements QuestionImporter {
             q.rubric(Content.html(rubric));
         }
         return q.title(title.isBlank() ? null : title).externalId(root.getAttribute("identifier")).points(points).build();
+    }
+
+    /**
+     * gapMatchInteraction: a cloze whose every gap offers the interaction's gap texts; the correct response pairs a
+     * gap text with a gap ("W G1"). The interaction's content stays in the stem with [[gap]] markers.
+     */
+    private static Question.Builder gapMatch(Element body, Element interaction, Declaration d) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Element t : SafeXml.children(interaction, "gapText")) {
+            texts.put(t.getAttribute("identifier"), SafeXml.innerXml(t));
+            interaction.removeChild(t);
+        }
+        Map<String, Set<String>> rightTexts = new HashMap<>();
+        for (String value : d.correct()) {
+            String[] p = value.split("\\s+");
+            if (p.length == 2) {
+                rightTexts.computeIfAbsent(p[1], k -> new java.util.HashSet<>()).add(p[0]);
+            }
+        }
+        Element prompt = SafeXml.child(interaction, "prompt");
+        String promptXml = "";
+        if (prompt != null) {
+            promptXml = "<p>" + SafeXml.innerXml(prompt) + "</p>";
+            interaction.removeChild(prompt);
+        }
+        Question.Builder q = Question.builder(QuestionTypes.CLOZE);
+        for (Element gap : SafeXml.descendants(interaction, "gap")) {
+            String id = gap.getAttribute("identifier");
+            Set<String> right = rightTexts.getOrDefault(id, Set.of());
+            List<Choice> options = new ArrayList<>();
+            texts.forEach((tid, text) -> options.add(new Choice(tid, Content.html(text), right.contains(tid), null, null)));
+            q.gap(new Gap(id, options, true));
+            gap.getParentNode().replaceChild(body.getOwnerDocument().createTextNode(Gap.marker(id)), gap);
+        }
+        Node parent = interaction.getParentNode();
+        while (interaction.getFirstChild() != null) {
+            parent.insertBefore(interaction.getFirstChild(), interaction);
+        }
+        parent.removeChild(interaction);
+        return q.stem(Content.html(promptXml + SafeXml.innerXml(body)));
     }
 
     /** The 2025 true/false cluster as our exporter writes it: statements matched against TRUE / FALSE. */

@@ -191,6 +191,25 @@ class ImportersTest {
     }
 
     @Test
+    void qtiGapMatchBecomesAClozeWithChoices() {
+        ImportResult r = run("qti", """
+                <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="g" title="Điền" adaptive="false" timeDependent="false">
+                  <responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="directedPair">
+                    <correctResponse><value>L G1</value><value>R G2</value></correctResponse></responseDeclaration>
+                  <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"/>
+                  <itemBody><gapMatchInteraction responseIdentifier="RESPONSE" shuffle="false">
+                    <gapText identifier="L" matchMax="1">lỏng</gapText><gapText identifier="R" matchMax="1">rắn</gapText>
+                    <p>Nước là chất <gap identifier="G1"/>, nước đá là chất <gap identifier="G2"/>.</p>
+                  </gapMatchInteraction></itemBody>
+                </assessmentItem>""");
+        assertThat(r.problems()).isEmpty();
+        Question q = r.questions().getFirst().question();
+        assertThat(q.type()).isEqualTo(QuestionTypes.CLOZE);
+        assertThat(q.stem().text()).contains("chất [[G1]], nước đá là chất [[G2]]");
+        assertThat(q.gaps().get(1).options()).extracting(c -> c.correct()).containsExactly(false, true);
+    }
+
+    @Test
     void qtiReadsAContentPackageAndAttachesItsImages() throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         byte[] image = {1, 2, 3, 4};
