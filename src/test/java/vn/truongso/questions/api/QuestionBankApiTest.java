@@ -290,6 +290,15 @@ class QuestionBankApiTest {
         mvc.perform(get(base(other) + "/" + bankId).header("Authorization", other.bearer(Role.TEACHER))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theOpenApiDocumentListsTheQuestionBankCalls() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(document).contains("/api/v1/schools/{schoolId}/question-banks/{bankId}/imports",
+                "/api/v1/schools/{schoolId}/question-banks/{bankId}/imports/{importId}/commit",
+                "/api/v1/schools/{schoolId}/question-banks/{bankId}/export");
+    }
+
     long count(UUID bankId) {
         return jdbc.sql("SELECT count(*) FROM question WHERE school_id = ? AND bank_id = ?").params(school.schoolId(), bankId).query(Long.class).single();
     }
