@@ -63,6 +63,7 @@ CREATE TABLE question_import (
     bank_id        uuid        NOT NULL,
     format         text        NOT NULL,
     filename       text,
+    topic_id       uuid,
     sha256         text        NOT NULL,
     size_bytes     bigint      NOT NULL,
     question_count integer     NOT NULL,

@@ -122,8 +122,10 @@ class QuestionBankApi {
             description = "format: gift, aiken, moodle-xml, qti (an item .xml or a content-package .zip), xlsx (the template). Nothing is "
                     + "stored for a file with problems; a clean file answers an importId to commit.")
     PreviewView preview(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID bankId, @RequestPart("file") MultipartFile file,
-            @Parameter(description = "gift, aiken, moodle-xml, qti, xlsx") @RequestParam String format) throws IOException {
-        QuestionBankService.Preview p = service.preview(user, schoolId, bankId, format, file.getOriginalFilename(), file.getBytes());
+            @Parameter(description = "gift, aiken, moodle-xml, qti, xlsx") @RequestParam String format,
+            @Parameter(description = "classify every question under this curriculum topic (chủ đề/chương)") @RequestParam(required = false)
+            UUID topicId) throws IOException {
+        QuestionBankService.Preview p = service.preview(user, schoolId, bankId, format, file.getOriginalFilename(), topicId, file.getBytes());
         List<ParsedView> parsed = new ArrayList<>();
         for (ParsedQuestion q : p.result().questions()) {
             parsed.add(new ParsedView(q.number(), q.line(), q.question()));

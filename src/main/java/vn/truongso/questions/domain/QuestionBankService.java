@@ -177,18 +177,27 @@ public class QuestionBankService {
      */
     @Transactional
     public Preview preview(CurrentUser user, UUID schoolId, UUID bankId, String format, String filename, byte[] content) {
+        return preview(user, schoolId, bankId, format, filename, null, content);
+    }
+
+    /**
+     * Like {@link #preview(CurrentUser, UUID, UUID, String, String, byte[])}, classifying every question of the file
+     * under a topic (chủ đề/chương) of the curriculum unless the file says otherwise.
+     */
+    @Transactional
+    public Preview preview(CurrentUser user, UUID schoolId, UUID bankId, String format, String filename, UUID topicId, byte[] content) {
         access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
         Bank bank = bankOrNotFound(schoolId, bankId);
         String fmt = checkFormat(format);
         if (content.length > MAX_FILE_BYTES) {
             throw new BadInputException(InputError.field("file", "questions.import.tooLarge", MAX_FILE_BYTES / (1024 * 1024)));
         }
-        ImportResult result = parse(bank, fmt, filename, content, Attachments.HASH_ONLY);
+        ImportResult result = parse(bank, fmt, filename, topicId, content, Attachments.HASH_ONLY);
         UUID importId = null;
         if (result.ok()) {
             String sha256 = store(content);
             importId = Ids.newId();
-            imports.insert(new QuestionImports.Upload(schoolId, importId, bankId, fmt, filename, sha256, content.length,
+            imports.insert(new QuestionImports.Upload(schoolId, importId, bankId, fmt, filename, topicId, sha256, content.length,
                     result.questions().size(), 0, user.id(), now(), null, null));
             audit.record("questions.import.previewed", schoolId, "question_import", importId.toString(),
                     Map.of("bank", bankId.toString(), "format", fmt, "filename", String.valueOf(filename), "sha256", sha256, "questions",
@@ -212,7 +221,8 @@ public class QuestionBankService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportResult result = parse(bank, upload.format(), upload.filename(), content, (name, bytes) -> Attachments.PREFIX + store(bytes));
+        ImportResult result = parse(bank, upload.format(), upload.filename(), upload.topicId(), content,
+                (name, bytes) -> Attachments.PREFIX + store(bytes));
         if (!result.ok()) {
             throw new BadInputException(toInputErrors(result.problems()));
         }
@@ -252,9 +262,9 @@ public class QuestionBankService {
 
     // ---- helpers
 
-    private ImportResult parse(Bank bank, String format, String filename, byte[] content, Attachments attachments) {
+    private ImportResult parse(Bank bank, String format, String filename, UUID topicId, byte[] content, Attachments attachments) {
         ImportResult parsed = ImportPipeline.run(format, new ImportSource(filename, content, attachments));
-        Classification defaults = new Classification(bank.subjectCode(), bank.grade(), null, null, bank.cognitiveScheme(), null, null, null,
+        Classification defaults = new Classification(bank.subjectCode(), bank.grade(), topicId, null, bank.cognitiveScheme(), null, null, null,
                 List.of());
         List<ParsedQuestion> classified = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(parsed.problems());

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class QuestionImports {
 
-    public record Upload(UUID schoolId, UUID id, UUID bankId, String format, String filename, String sha256, long sizeBytes,
+    public record Upload(UUID schoolId, UUID id, UUID bankId, String format, String filename, UUID topicId, String sha256, long sizeBytes,
             int questionCount, int problemCount, UUID uploadedBy, OffsetDateTime createdAt, UUID committedBy, OffsetDateTime committedAt) {
     }
 
@@ -23,10 +23,10 @@ public class QuestionImports {
 
     public void insert(Upload u) {
         jdbc.sql("""
-                INSERT INTO question_import (school_id, id, bank_id, format, filename, sha256, size_bytes, question_count, problem_count,
-                                             uploaded_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(u.schoolId(), u.id(), u.bankId(), u.format(), u.filename(), u.sha256(), u.sizeBytes(), u.questionCount(),
+                INSERT INTO question_import (school_id, id, bank_id, format, filename, topic_id, sha256, size_bytes, question_count,
+                                             problem_count, uploaded_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(u.schoolId(), u.id(), u.bankId(), u.format(), u.filename(), u.topicId(), u.sha256(), u.sizeBytes(), u.questionCount(),
                         u.problemCount(), u.uploadedBy(), u.createdAt()).update();
     }
 

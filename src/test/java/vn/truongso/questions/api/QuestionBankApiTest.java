@@ -218,13 +218,26 @@ class QuestionBankApiTest {
                 .params(outcome, topic).update();
         jdbc.sql("INSERT INTO required_outcome (id, topic_id, code, text, position) VALUES (?, ?, 'a', 'Số hữu tỉ', 1)")
                 .params(otherOutcome, otherTopic).update();
+        // A whole file can be imported under a topic (chương); a topic of another grade is refused for every question.
+        JsonNode underTopic = call(upload(bankId, "gift", "b.gift", "Câu A {T}\n\nCâu B {F}".getBytes(StandardCharsets.UTF_8))
+                .param("topicId", topic.toString()), 200);
+        assertThat(underTopic.get("problems").size()).as(underTopic.toString()).isZero();
+        assertThat(underTopic.get("questions").get(1).get("question").get("classification").get("topicId").asString()).isEqualTo(topic.toString());
+        JsonNode wrongTopic = call(upload(bankId, "gift", "b.gift", "Câu A {T}\n\nCâu B {F}".getBytes(StandardCharsets.UTF_8))
+                .param("topicId", otherTopic.toString()), 200);
+        assertThat(wrongTopic.get("problems").valueStream().map(p -> p.get("code").asString() + "@" + p.get("question").asInt()).toList())
+                .containsExactly("questions.invalid.topic@1", "questions.invalid.topic@2");
+        call(post(base(school) + "/" + bankId + "/imports/" + underTopic.get("importId").asString() + "/commit")
+                .header("Authorization", school.bearer(Role.TEACHER)), 200);
+        mvc.perform(get(base(school) + "/" + bankId + "/questions").param("topicId", topic.toString())
+                .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2));
         String url = base(school) + "/" + bankId + "/questions/" + questionId + "/classification";
         String good = "{\"subjectCode\":\"TOAN\",\"grade\":6,\"topicId\":\"" + topic + "\",\"outcomeId\":\"" + outcome
                 + "\",\"cognitiveLevel\":\"Hiểu\",\"difficulty\":3,\"tags\":[\"ôn tập\"]}";
         mvc.perform(put(url).header("Authorization", school.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON).content(good))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.question.classification.cognitiveLevel").value("HIEU"))
                 .andExpect(jsonPath("$.question.classification.cognitiveScheme").value("BHV"));
-        mvc.perform(get(base(school) + "/questions").param("level", "HIEU").param("tag", "ôn tập").param("topicId", topic.toString())
+        mvc.perform(get(base(school) + "/questions").param("level", "HIEU").param("tag", "ôn tập").param("outcomeId", outcome.toString())
                 .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         for (String bad : List.of(good.replace(outcome.toString(), otherOutcome.toString()), good.replace(topic.toString(), otherTopic.toString()),
                 good.replace("Hiểu", "Vận dụng cao"), good.replace("\"difficulty\":3", "\"difficulty\":9"))) {
