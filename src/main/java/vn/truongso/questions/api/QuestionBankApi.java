@@ -217,10 +217,11 @@ class QuestionBankApi {
     private String describe(Problem p, Locale locale) {
         List<String> where = new ArrayList<>();
         if (p.question() != null) {
-            where.add(messages.in(locale, "questions.where.question", p.question()));
+            where.add(messages.in(locale, "questions.where.question", String.valueOf(p.question())));
         }
         if (p.line() != null) {
-            where.add(messages.in(locale, "questions.where.line", p.line()));
+            // As text: MessageFormat would write line 1234 as "1.234" in Vietnamese.
+            where.add(messages.in(locale, "questions.where.line", String.valueOf(p.line())));
         }
         String message = messages.in(locale, p.code(), p.args());
         return where.isEmpty() ? message : String.join(", ", where) + ": " + message;
