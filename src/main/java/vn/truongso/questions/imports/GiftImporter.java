@@ -126,7 +126,7 @@ public final class GiftImporter implements QuestionImporter {
                 continue;
             }
             if (end && depth > 0) {
-                problems.add(Problem.at(null, openLine, "questions.import.gift.unclosedBrace", openLine));
+                problems.add(Problem.at(null, openLine, "questions.import.gift.unclosedBrace", String.valueOf(openLine)));
                 block.setLength(0);
             }
             if (block.isEmpty() || block.toString().isBlank()) {
@@ -246,7 +246,7 @@ public final class GiftImporter implements QuestionImporter {
         } else {
             int close = matching(rest, open);
             if (close < 0) {
-                throw new GiftSyntax("questions.import.gift.unclosedBrace", line);
+                throw new GiftSyntax("questions.import.gift.unclosedBrace", String.valueOf(line));
             }
             String before = rest.substring(0, open);
             String answers = rest.substring(open + 1, close);
