@@ -21,7 +21,11 @@ public enum Capability {
     /** Register Phòng and schools beneath one's unit, and create their first accounts. */
     MANAGE_ORG_UNITS(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER)),
     /** Edit national reference data such as the curriculum. */
-    MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER));
+    MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER)),
+    /** Read the school's question banks, search their questions and export them. */
+    VIEW_QUESTION_BANKS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
+    /** Create, change and delete question banks and import questions into them. */
+    MANAGE_QUESTION_BANKS(EnumSet.of(GROUP_HEAD, TEACHER));
 
     private final Set<Role> roles;
 

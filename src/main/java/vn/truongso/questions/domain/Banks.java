@@ -1,0 +1,61 @@
+package vn.truongso.questions.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The question_bank table. */
+@Repository
+public class Banks {
+
+    private static final String SELECT = """
+            SELECT b.school_id, b.id, b.name, b.description, b.subject_code, b.grade, b.subject_group_id, b.cognitive_scheme, b.status,
+                   b.created_at, b.updated_at,
+                   (SELECT count(*) FROM question q WHERE q.school_id = b.school_id AND q.bank_id = b.id) AS question_count
+            FROM question_bank b""";
+
+    private final JdbcClient jdbc;
+
+    Banks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Bank> ofSchool(UUID schoolId) {
+        return jdbc.sql(SELECT + " WHERE b.school_id = ? ORDER BY b.name COLLATE vi_vn, b.id").param(schoolId).query(Bank.class).list();
+    }
+
+    public Optional<Bank> find(UUID schoolId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE b.school_id = ? AND b.id = ?").params(schoolId, id).query(Bank.class).optional();
+    }
+
+    public void insert(UUID schoolId, UUID id, BankInput in, UUID createdBy, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO question_bank (school_id, id, name, description, subject_code, grade, subject_group_id, cognitive_scheme,
+                                           created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(schoolId, id, in.name(), in.description(), in.subjectCode(), in.grade(), in.subjectGroupId(), in.cognitiveScheme(),
+                        createdBy, now, now).update();
+    }
+
+    public void update(UUID schoolId, UUID id, BankInput in, OffsetDateTime now) {
+        jdbc.sql("""
+                UPDATE question_bank SET name = ?, description = ?, subject_code = ?, grade = ?, subject_group_id = ?, cognitive_scheme = ?,
+                                         updated_at = ?
+                WHERE school_id = ? AND id = ?""")
+                .params(in.name(), in.description(), in.subjectCode(), in.grade(), in.subjectGroupId(), in.cognitiveScheme(), now, schoolId, id)
+                .update();
+    }
+
+    public void delete(UUID schoolId, UUID id) {
+        jdbc.sql("DELETE FROM question_bank WHERE school_id = ? AND id = ?").params(schoolId, id).update();
+    }
+
+    public boolean subjectGroupExists(UUID schoolId, UUID groupId) {
+        return jdbc.sql("SELECT count(*) FROM subject_group WHERE school_id = ? AND id = ?").params(schoolId, groupId).query(Long.class)
+                .single() > 0;
+    }
+}
