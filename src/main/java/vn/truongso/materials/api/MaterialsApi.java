@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -121,8 +120,15 @@ class MaterialsApi {
     MaterialDetail act(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable String action,
             @RequestBody(required = false) ActionRequest request) {
         Action parsed = parseAction(action);
-        service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(), request == null ? null : request.council());
-        return detail(user, schoolId, materialId, false);
+        Material material = service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(),
+                request == null ? null : request.council());
+        try {
+            return detail(user, schoolId, materialId, false);
+        } catch (NotFoundException movedOutOfSight) {
+            // A Phòng or Sở officer who declined a proposal no longer sees the material: answer with what he decided.
+            var visible = new MaterialService.Visible(material, MaterialService.View.PUBLISHED, material.live().orElse(material.shown()));
+            return MaterialDetail.of(visible, List.of(), List.of(), materials.counters(schoolId, materialId), ratings.summary(schoolId, materialId));
+        }
     }
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/appraisals")
@@ -158,15 +164,16 @@ class MaterialsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a file to the caller's editable version (multipart 'file', or the raw body with ?name=)")
     MaterialFiles.MaterialFile upload(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId,
-            @RequestParam(required = false) String name, HttpServletRequest request) throws IOException, ServletException {
+            @RequestParam(required = false) String name, @RequestParam(value = "file", required = false) MultipartFile file,
+            HttpServletRequest request) throws IOException {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("multipart/")) {
-            Part part = request.getPart("file");
-            if (part == null) {
+            // The servlet container keeps the part in a temporary file; its stream is read in 64 KB steps.
+            if (file == null) {
                 throw new BadInputException(InputError.field("file", "upload.missing"));
             }
-            try (InputStream in = part.getInputStream()) {
-                return files.upload(user, schoolId, materialId, in, part.getSubmittedFileName());
+            try (InputStream in = file.getInputStream()) {
+                return files.upload(user, schoolId, materialId, in, file.getOriginalFilename());
             }
         }
         if (name == null || name.isBlank()) {
