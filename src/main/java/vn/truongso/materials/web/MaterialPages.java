@@ -197,7 +197,7 @@ class MaterialPages {
             @RequestParam(required = false) List<Integer> grades, Model model) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         model.addAttribute("topicGroups", topicGroups(subjectCode, grades));
-        model.addAttribute("content", new MaterialContent("", "", null, subjectCode, grades, List.of(), List.of(), List.of(), "vi", "", List.of(), null));
+        model.addAttribute("mc", new MaterialContent("", "", null, subjectCode, grades, List.of(), List.of(), List.of(), "vi", "", List.of(), null));
         return "materials/form :: topics";
     }
 
@@ -421,7 +421,7 @@ class MaterialPages {
     private String form(Model model, UUID schoolId, UUID materialId, MaterialContent content, List<String> errors, Locale locale) {
         model.addAttribute("school", school(schoolId));
         model.addAttribute("materialId", materialId);
-        model.addAttribute("content", content);
+        model.addAttribute("mc", content);
         model.addAttribute("authorsText", String.join("\n", content.authors()));
         model.addAttribute("competenciesText", String.join("\n", content.competencies()));
         model.addAttribute("errors", errors);
