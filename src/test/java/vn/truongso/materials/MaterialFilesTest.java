@@ -131,9 +131,9 @@ class MaterialFilesTest {
     void emptyFilesFilesWhoseContentIsNotTheirTypeAndOthersDraftsAreRefused() throws Exception {
         UUID id = flows.draft(school, "Phiếu học tập");
         upload(id, school.bearer(Role.TEACHER), "rong.pdf", new byte[0]).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].code").value("materials.error.emptyFile"));
+                .andExpect(jsonPath("$.errors[0].code").value("storage.file.empty"));
         upload(id, school.bearer(Role.TEACHER), "giả.pdf", "Đây không phải PDF".getBytes()).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].code").value("materials.error.fileType"))
+                .andExpect(jsonPath("$.errors[0].code").value(org.hamcrest.Matchers.startsWith("storage.file.")))
                 .andExpect(jsonPath("$.errors[0].messageEn").value(org.hamcrest.Matchers.containsString("giả.pdf")));
         var colleague = MaterialFlows.extraAccount(accounts, school.schoolId(), Role.TEACHER, "dongnghiep");
         upload(id, colleague.bearer(), "a.pdf", pdf(100, 2)).andExpect(status().isConflict())
@@ -174,6 +174,41 @@ class MaterialFilesTest {
         assertThat(student.get("version").get("number").asInt()).isEqualTo(1);
         assertThat(student.get("version").get("files").size()).isEqualTo(1);
         mvc.perform(get(fileUrl(id, newFile)).header("Authorization", school.bearer(Role.STUDENT))).andExpect(status().isNotFound());
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A real one-page PDF with a line of text (PDFBox, a standard font). */
+    static byte[] realPdf(String text) throws Exception {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var stream = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                stream.beginText();
+                stream.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                stream.newLineAtOffset(72, 700);
+                stream.showText(text);
+                stream.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void theTextOfADocumentIsKeptOnTheVersionForSearchAndCarriedToTheNextVersion() throws Exception {
+        UUID id = flows.draft(school, "Tài liệu có chữ");
+        upload(id, school.bearer(Role.TEACHER), "phan-so.pdf", realPdf("Phan so va so thap phan")).andExpect(status().isCreated());
+        String text = jdbc.sql("SELECT search_text FROM material_version WHERE material_id = ? AND number = 1").param(id).query(String.class).single();
+        assertThat(text).contains("Phan so va so thap phan");
+        ok(flows.act(school, Role.TEACHER, id, "submit", null));
+        ok(flows.act(school, Role.GROUP_HEAD, id, "start-appraisal", null));
+        ok(flows.appraise(school, school.bearer(Role.GROUP_HEAD), id, "APPROVE", null));
+        ok(flows.act(school, Role.PRINCIPAL, id, "approve", null));
+        ok(flows.edit(school, school.bearer(Role.TEACHER), id, MaterialFlows.content("Tài liệu có chữ, bản 2")));
+        assertThat(jdbc.sql("SELECT search_text FROM material_version WHERE material_id = ? AND number = 2").param(id).query(String.class).single())
+                .contains("Phan so va so thap phan");
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.truongso.platform.AcceptedFile;
 import vn.truongso.platform.AuditLog;
+import vn.truongso.platform.FileType;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.Ids;
 import vn.truongso.platform.NotFoundException;
@@ -24,13 +26,13 @@ import vn.truongso.platform.NotFoundException;
 @Service
 public class MaterialFiles {
 
-    public record MaterialFile(UUID id, UUID versionId, String sha256, long size, String mediaType, FileAcceptor.FileType type,
+    public record MaterialFile(UUID id, UUID versionId, String sha256, long size, String mediaType, FileType type,
             String fileName, Instant uploadedAt) {
 
         /** Shown in the browser rather than saved: PDF, images, audio and video. */
         public boolean viewable() {
-            return type == FileAcceptor.FileType.PDF || type == FileAcceptor.FileType.IMAGE || type == FileAcceptor.FileType.VIDEO
-                    || type == FileAcceptor.FileType.AUDIO;
+            return type == FileType.PDF || type == FileType.IMAGE || type == FileType.VIDEO
+                    || type == FileType.AUDIO;
         }
     }
 
@@ -68,11 +70,12 @@ public class MaterialFiles {
             status.setRollbackOnly();
             return null;
         });
-        FileAcceptor.AcceptedFile accepted = acceptor.accept(content, fileName, maxBytes);
-        return transactions.execute(status -> record(user, schoolId, materialId, accepted));
+        AcceptedFile accepted = acceptor.accept(content, fileName, maxBytes);
+        String text = acceptor.text(accepted);
+        return transactions.execute(status -> record(user, schoolId, materialId, accepted, text));
     }
 
-    private MaterialFile record(CurrentUser user, UUID schoolId, UUID materialId, FileAcceptor.AcceptedFile accepted) {
+    private MaterialFile record(CurrentUser user, UUID schoolId, UUID materialId, AcceptedFile accepted, String text) {
         MaterialVersion version = service.versionForFiles(user, schoolId, materialId);
         UUID id = Ids.newId();
         jdbc.sql("""
@@ -81,6 +84,11 @@ public class MaterialFiles {
                 .params(schoolId, id, materialId, version.id(), accepted.sha256(), accepted.size(), accepted.mediaType(), accepted.type().name(),
                         accepted.fileName(), user.id())
                 .update();
+        if (text != null && !text.isBlank()) {
+            // Kept for full-text search: the text of every file of the version (the search part reads search_text).
+            jdbc.sql("UPDATE material_version SET search_text = concat_ws(E'\\n', search_text, ?) WHERE school_id = ? AND id = ?")
+                    .params(text, schoolId, version.id()).update();
+        }
         audit.record("materials.file.upload", schoolId, "material", materialId.toString(),
                 Map.of("file", accepted.fileName(), "sha256", accepted.sha256(), "size", accepted.size(), "version", version.number()));
         return find(schoolId, id).orElseThrow();
@@ -122,7 +130,7 @@ public class MaterialFiles {
 
     private static MaterialFile row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MaterialFile(rs.getObject("id", UUID.class), rs.getObject("version_id", UUID.class), rs.getString("sha256"), rs.getLong("size"),
-                rs.getString("media_type"), FileAcceptor.FileType.valueOf(rs.getString("file_type")), rs.getString("file_name"),
+                rs.getString("media_type"), FileType.valueOf(rs.getString("file_type")), rs.getString("file_name"),
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 }

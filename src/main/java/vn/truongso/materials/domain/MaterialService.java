@@ -362,6 +362,9 @@ public class MaterialService {
     }
 
     private void copyFiles(UUID schoolId, UUID fromVersion, UUID toVersion) {
+        jdbc.sql("""
+                UPDATE material_version SET search_text = (SELECT search_text FROM material_version WHERE school_id = ? AND id = ?)
+                WHERE school_id = ? AND id = ?""").params(schoolId, fromVersion, schoolId, toVersion).update();
         var rows = jdbc.sql("SELECT id FROM material_file WHERE school_id = ? AND version_id = ? ORDER BY uploaded_at, id")
                 .params(schoolId, fromVersion).query(UUID.class).list();
         for (UUID fileId : rows) {
