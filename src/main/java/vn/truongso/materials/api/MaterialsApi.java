@@ -271,7 +271,8 @@ class MaterialsApi {
 
     private MaterialDetail detail(CurrentUser user, UUID schoolId, UUID materialId, boolean countView) {
         MaterialService.Visible visible = service.visible(user, schoolId, materialId);
-        if (countView) {
+        if (countView && visible.material().liveVersionId().map(visible.shown().id()::equals).orElse(false)) {
+            // Use of the material: opening its live version (not the staff's work on a draft).
             materials.countView(schoolId, materialId);
         }
         return MaterialDetail.of(visible, files.ofVersion(schoolId, visible.shown().id()), service.offered(user, visible),

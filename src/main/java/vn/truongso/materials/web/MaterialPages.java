@@ -204,8 +204,11 @@ class MaterialPages {
     @GetMapping("/schools/{schoolId}/materials/{materialId}")
     String detail(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, Model model, Locale locale) {
         MaterialService.Visible visible = service.visible(user, schoolId, materialId);
-        materials.countView(schoolId, materialId);
         Material material = visible.material();
+        if (material.liveVersionId().map(visible.shown().id()::equals).orElse(false)) {
+            // Use of the material: opening its live version (not the staff's work on a draft).
+            materials.countView(schoolId, materialId);
+        }
         MaterialVersion shown = visible.shown();
         model.addAttribute("school", orgUnits.find(schoolId).orElseThrow());
         model.addAttribute("material", material);
