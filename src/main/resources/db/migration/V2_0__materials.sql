@@ -52,6 +52,8 @@ CREATE TABLE material_version (
     link_url         text,
     -- The council (or single appraiser) named when the appraisal started.
     appraiser_ids    uuid[]      NOT NULL DEFAULT '{}',
+    -- Each start of an appraisal opens a new round; only the current round's appraisals decide.
+    appraisal_round  integer     NOT NULL DEFAULT 0,
     -- For full-text search (added by another part of the module): the text extracted from the files, nullable.
     search_text      text,
     created_by       uuid        NOT NULL REFERENCES user_account (id),
@@ -90,6 +92,7 @@ CREATE TABLE material_appraisal (
     version_id       uuid        NOT NULL,
     -- SCHOOL (tổ chuyên môn) or DISTRICT (Phòng) or CITY (Sở).
     level            text        NOT NULL DEFAULT 'SCHOOL',
+    round            integer     NOT NULL,
     appraiser_id     uuid        NOT NULL REFERENCES user_account (id),
     appraiser_name   text        NOT NULL,
     recommendation   text        NOT NULL CHECK (recommendation IN ('APPROVE', 'RETURN')),
@@ -97,7 +100,7 @@ CREATE TABLE material_appraisal (
     criteria         jsonb       NOT NULL,
     at               timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (school_id, id),
-    UNIQUE (school_id, version_id, level, appraiser_id),
+    UNIQUE (school_id, version_id, level, round, appraiser_id),
     FOREIGN KEY (school_id, version_id) REFERENCES material_version (school_id, id)
 );
 

@@ -193,7 +193,12 @@ class MaterialWorkflowTest {
                 .andExpect(jsonPath("$.version.title").value("Tỉ số (đã bổ sung ví dụ)"));
         flows.act(school, Role.TEACHER, id, "submit", "Đã sửa").andExpect(jsonPath("$.version.status").value("SUBMITTED"));
         ok(flows.act(school, Role.GROUP_HEAD, id, "start-appraisal", null));
-        refused(flows.appraise(school, bearer(Role.GROUP_HEAD), id, "APPROVE", null), "materials.workflow.alreadyAppraised");
+        // A new round: the group head appraises the revision; the first round's appraisal stays in the record.
+        flows.appraise(school, bearer(Role.GROUP_HEAD), id, "APPROVE", "Đã bổ sung đủ").andExpect(status().isOk())
+                .andExpect(jsonPath("$.version.status").value("APPRAISED"))
+                .andExpect(jsonPath("$.version.appraisals.length()").value(2))
+                .andExpect(jsonPath("$.version.appraisals[1].round").value(2));
+        refused(flows.appraise(school, bearer(Role.GROUP_HEAD), id, "APPROVE", null), "materials.workflow.illegal");
     }
 
     @Test

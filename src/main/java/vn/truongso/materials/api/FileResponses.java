@@ -20,7 +20,8 @@ import vn.truongso.platform.BlobStore;
  * Streams a stored file to the client, whole or one byte range (RFC 9110 §14: {@code bytes=a-b}, {@code bytes=a-},
  * {@code bytes=-n}), so video can be sought without loading it. Nothing is buffered beyond a small copy buffer.
  * Several ranges in one request are answered with the whole file (a server may ignore Range). Files are served with
- * {@code nosniff} and a sandboxing CSP so an uploaded file cannot run as part of the application's pages.
+ * {@code nosniff} and (except PDFs, which browsers will not show sandboxed) a sandboxing CSP, so an uploaded file
+ * cannot run as part of the application's pages.
  */
 public final class FileResponses {
 
@@ -35,7 +36,10 @@ public final class FileResponses {
         long size = file.size();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
+        // Browsers refuse to show a PDF in a sandboxed document, so a PDF only may not be framed elsewhere; anything
+        // else is sandboxed (no script, no cookies' origin) in case a browser tries to interpret it.
+        response.setHeader("Content-Security-Policy", file.type() == vn.truongso.platform.FileType.PDF ? "frame-ancestors 'self'"
+                : "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
         response.setHeader(HttpHeaders.ETAG, "\"" + file.sha256() + "\"");
         boolean showInline = inline && file.viewable();

@@ -8,7 +8,7 @@ import java.util.UUID;
  * One appraiser's appraisal (phiếu thẩm định) of a version against the school's rubric: a verdict and a comment per
  * criterion, and an overall recommendation to approve or to return the version to its author.
  */
-public record Appraisal(UUID id, UUID versionId, Level level, Actor appraiser, Recommendation recommendation, String comment,
+public record Appraisal(UUID id, UUID versionId, Level level, int round, Actor appraiser, Recommendation recommendation, String comment,
         List<CriterionVerdict> criteria, Instant at) {
 
     public enum Level { SCHOOL, DISTRICT, CITY }

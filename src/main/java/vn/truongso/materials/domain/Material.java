@@ -55,7 +55,7 @@ public final class Material {
     /** A new material whose first version is a draft of the actor's. */
     public static Material create(Actor actor, UUID schoolId, UUID phongId, UUID soId, MaterialContent content) {
         Instant now = Instant.now();
-        var version = new MaterialVersion(Ids.newId(), 1, actor.id(), now, VersionStatus.DRAFT, content, List.of(), List.of());
+        var version = new MaterialVersion(Ids.newId(), 1, actor.id(), now, VersionStatus.DRAFT, content, List.of(), 0, List.of());
         version.isNew = true;
         var material = new Material(schoolId, Ids.newId(), phongId, soId, actor.id(), now, Reach.NOT_PUBLISHED, null, -1, List.of(version));
         material.record(version, Action.CREATE, "NONE", VersionStatus.DRAFT.name(), actor, null);
@@ -85,7 +85,7 @@ public final class Material {
         }
         MaterialVersion latest = latest();
         var version = new MaterialVersion(Ids.newId(), latest.number() + 1, actor.id(), Instant.now(), VersionStatus.DRAFT, content,
-                List.of(), List.of());
+                List.of(), 0, List.of());
         version.isNew = true;
         versions.add(version);
         record(version, Action.NEW_VERSION, latest.status().name(), VersionStatus.DRAFT.name(), actor, "v" + latest.number() + " → v" + version.number());
@@ -114,7 +114,7 @@ public final class Material {
         if (appraisers.contains(version.createdBy())) {
             throw new WorkflowException("materials.workflow.authorCannotAppraise");
         }
-        version.appraiserIds(appraisers);
+        version.startRound(appraisers);
         move(version, Action.START_APPRAISAL, VersionStatus.UNDER_APPRAISAL, actor, null);
     }
 
@@ -128,16 +128,17 @@ public final class Material {
         if (!version.appraiserIds().contains(actor.id())) {
             throw new WorkflowException("materials.workflow.notAnAppraiser");
         }
-        if (version.appraisals().stream().anyMatch(a -> a.appraiser().id().equals(actor.id()))) {
+        if (version.currentAppraisals().stream().anyMatch(a -> a.appraiser().id().equals(actor.id()))) {
             throw new WorkflowException("materials.workflow.alreadyAppraised");
         }
-        var appraisal = new Appraisal(Ids.newId(), version.id(), Appraisal.Level.SCHOOL, actor, recommendation, comment, criteria, Instant.now());
+        var appraisal = new Appraisal(Ids.newId(), version.id(), Appraisal.Level.SCHOOL, version.appraisalRound(), actor, recommendation, comment, criteria, Instant.now());
         version.addAppraisal(appraisal);
         newAppraisals.add(appraisal);
         record(version, Action.APPRAISE, version.status().name(), version.status().name(), actor,
                 recommendation.name() + (comment == null || comment.isBlank() ? "" : ": " + comment));
-        if (version.appraisals().size() >= version.appraiserIds().size()) {
-            long approvals = version.appraisals().stream().filter(a -> a.recommendation() == Appraisal.Recommendation.APPROVE).count();
+        List<Appraisal> round = version.currentAppraisals();
+        if (round.size() >= version.appraiserIds().size()) {
+            long approvals = round.stream().filter(a -> a.recommendation() == Appraisal.Recommendation.APPROVE).count();
             boolean majority = approvals * 2 > version.appraiserIds().size();
             move(version, majority ? Action.APPRAISED : Action.RETURN, majority ? VersionStatus.APPRAISED : VersionStatus.RETURNED, actor, comment);
         }

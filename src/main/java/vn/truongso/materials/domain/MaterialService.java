@@ -407,7 +407,7 @@ public class MaterialService {
                 offered.add(Action.START_APPRAISAL);
             }
             if (v.status() == VersionStatus.UNDER_APPRAISAL && v.appraiserIds().contains(user.id())
-                    && v.appraisals().stream().noneMatch(a -> a.appraiser().id().equals(user.id()))) {
+                    && v.currentAppraisals().stream().noneMatch(a -> a.appraiser().id().equals(user.id()))) {
                 offered.add(Action.APPRAISE);
             }
             if (v.status() == VersionStatus.APPRAISED && access.allows(user, school, Capability.APPROVE_MATERIALS)) {

@@ -17,11 +17,13 @@ public final class MaterialVersion {
     private VersionStatus status;
     private MaterialContent content;
     private List<UUID> appraiserIds;
+    private int appraisalRound;
     private final List<Appraisal> appraisals;
     boolean isNew;
 
     MaterialVersion(UUID id, int number, UUID createdBy, Instant createdAt, VersionStatus status, MaterialContent content,
-            List<UUID> appraiserIds, List<Appraisal> appraisals) {
+            List<UUID> appraiserIds, int appraisalRound, List<Appraisal> appraisals) {
+        this.appraisalRound = appraisalRound;
         this.id = id;
         this.number = number;
         this.createdBy = createdBy;
@@ -60,7 +62,17 @@ public final class MaterialVersion {
         return appraiserIds;
     }
 
-    /** The school-level appraisals of this version, in the order they were made. */
+    /** The appraisal round in progress or last held (0 before the first). */
+    public int appraisalRound() {
+        return appraisalRound;
+    }
+
+    /** The appraisals of the current round, the ones that decide. */
+    public List<Appraisal> currentAppraisals() {
+        return appraisals.stream().filter(a -> a.round() == appraisalRound).toList();
+    }
+
+    /** Every school-level appraisal of this version, all rounds, in the order they were made. */
     public List<Appraisal> appraisals() {
         return List.copyOf(appraisals);
     }
@@ -73,8 +85,9 @@ public final class MaterialVersion {
         this.content = content;
     }
 
-    void appraiserIds(List<UUID> ids) {
+    void startRound(List<UUID> ids) {
         this.appraiserIds = List.copyOf(ids);
+        this.appraisalRound++;
     }
 
     void addAppraisal(Appraisal appraisal) {

@@ -58,7 +58,7 @@ public class Materials {
                     UUID id = rs.getObject("id", UUID.class);
                     return new MaterialVersion(id, rs.getInt("number"), rs.getObject("created_by", UUID.class),
                             rs.getTimestamp("created_at").toInstant(), VersionStatus.valueOf(rs.getString("status")), content(rs),
-                            uuids(rs.getArray("appraiser_ids")), appraisals.getOrDefault(id, List.of()));
+                            uuids(rs.getArray("appraiser_ids")), rs.getInt("appraisal_round"), appraisals.getOrDefault(id, List.of()));
                 }).list();
         return Optional.of(new Material(schoolId, materialId, (UUID) h[0], (UUID) h[1], (UUID) h[2], (Instant) h[3], (Reach) h[4],
                 (UUID) h[5], (Integer) h[6], versions));
@@ -95,12 +95,12 @@ public class Materials {
                 jdbc.sql("""
                         UPDATE material_version SET status = ?, title = ?, description = ?, kind = ?, subject_code = ?, grades = ?,
                             topic_ids = ?, outcome_ids = ?, competencies = ?, language = ?, licence = ?, authors = ?, link_url = ?,
-                            appraiser_ids = ?, updated_at = now()
+                            appraiser_ids = ?, appraisal_round = ?, updated_at = now()
                         WHERE school_id = ? AND id = ?""")
                         .params(v.status().name(), c.title(), c.description(), c.kind().name(), c.subjectCode(),
                                 c.grades().toArray(Integer[]::new), c.topicIds().toArray(UUID[]::new), c.outcomeIds().toArray(UUID[]::new),
                                 c.competencies().toArray(String[]::new), c.language(), c.licence(), c.authors().toArray(String[]::new),
-                                c.linkUrl(), v.appraiserIds().toArray(UUID[]::new), material.schoolId(), v.id())
+                                c.linkUrl(), v.appraiserIds().toArray(UUID[]::new), v.appraisalRound(), material.schoolId(), v.id())
                         .update();
             }
         }
@@ -123,9 +123,9 @@ public class Materials {
         }
         for (Appraisal a : material.newAppraisals()) {
             jdbc.sql("""
-                    INSERT INTO material_appraisal (school_id, id, material_id, version_id, level, appraiser_id, appraiser_name, recommendation,
-                        comment, criteria, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")
-                    .params(material.schoolId(), a.id(), material.id(), a.versionId(), a.level().name(), a.appraiser().id(),
+                    INSERT INTO material_appraisal (school_id, id, material_id, version_id, level, round, appraiser_id, appraiser_name, recommendation,
+                        comment, criteria, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")
+                    .params(material.schoolId(), a.id(), material.id(), a.versionId(), a.level().name(), a.round(), a.appraiser().id(),
                             a.appraiser().name(), a.recommendation().name(), a.comment(), json.writeValueAsString(a.criteria()),
                             Timestamp.from(a.at()))
                     .update();
@@ -148,7 +148,7 @@ public class Materials {
         return jdbc.sql("SELECT * FROM material_appraisal WHERE school_id = ? AND material_id = ? ORDER BY at, id")
                 .params(schoolId, materialId)
                 .query((rs, n) -> new Appraisal(rs.getObject("id", UUID.class), rs.getObject("version_id", UUID.class),
-                        Appraisal.Level.valueOf(rs.getString("level")), new Actor(rs.getObject("appraiser_id", UUID.class),
+                        Appraisal.Level.valueOf(rs.getString("level")), rs.getInt("round"), new Actor(rs.getObject("appraiser_id", UUID.class),
                         rs.getString("appraiser_name")), Appraisal.Recommendation.valueOf(rs.getString("recommendation")),
                         rs.getString("comment"), json.readValue(rs.getString("criteria"), new TypeReference<List<Appraisal.CriterionVerdict>>() {
                         }), rs.getTimestamp("at").toInstant()))
@@ -236,7 +236,7 @@ public class Materials {
                 + "m.created_by, m.updated_at, v.id AS version_id, v.number, v.title, v.description, v.kind, v.subject_code, v.grades, v.status "
                 + "FROM material m JOIN material_version v ON v.school_id = m.school_id AND v.material_id = m.id "
                 + "WHERE v.status = 'UNDER_APPRAISAL' AND :user = ANY (v.appraiser_ids) AND NOT EXISTS (SELECT 1 FROM material_appraisal a "
-                + "WHERE a.school_id = v.school_id AND a.version_id = v.id AND a.appraiser_id = :user)");
+                + "WHERE a.school_id = v.school_id AND a.version_id = v.id AND a.round = v.appraisal_round AND a.appraiser_id = :user)");
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
         return filtered(sql, params, Filter.none(), limit);
