@@ -117,11 +117,15 @@ class MaterialScopeTest {
         JsonNode inbox = MaterialFlows.JSON.readTree(mvc.perform(get("/api/v1/materials/inbox").header("Authorization",
                 school.bearer(Role.PHONG_OFFICER))).andReturn().getResponse().getContentAsString());
         assertThat(inbox.get("proposedToDistrict").valueStream().map(n -> n.get("title").asText()).toList()).containsExactly("Đề xuất A");
+        assertThat(titles("/api/v1/shared-materials", school.bearer(Role.PHONG_OFFICER)))
+                .containsExactlyInAnyOrder("Đề xuất A", "Quận A", "Thành phố A");
+        assertThat(titles("/api/v1/shared-materials", elsewhere.bearer(Role.PHONG_OFFICER))).doesNotContain("Đề xuất A", "Quận A");
     }
 
     @Test
     void theSoSeesTheCityLevelOnly() throws Exception {
         assertThat(titles(MaterialFlows.base(school), school.bearer(Role.SO_OFFICER))).containsExactly("Thành phố A");
+        assertThat(titles("/api/v1/shared-materials", school.bearer(Role.SO_OFFICER))).containsExactly("Thành phố A");
         assertThat(statusOf(school, district, school.bearer(Role.SO_OFFICER))).isEqualTo(404);
     }
 

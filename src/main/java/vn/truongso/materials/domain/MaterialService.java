@@ -122,18 +122,31 @@ public class MaterialService {
         return new Visible(material, view, material.live().get());
     }
 
-    /** The district and city repositories as the user sees them from her own school(s). */
+    /**
+     * The district and city repositories as the user sees them: from her own school(s) what is shared there; a Phòng
+     * officer what his district's schools proposed or shared; a Sở officer what reached the city.
+     */
     public List<Materials.Listed> shared(CurrentUser user, Materials.Filter filter, int limit) {
         List<Materials.Listed> result = new ArrayList<>();
         Set<UUID> seen = new java.util.HashSet<>();
         for (UUID[] area : areas(user)) {
-            for (Materials.Listed listed : materials.shared(area[0], area[1], filter, limit)) {
-                if (seen.add(listed.id())) {
-                    result.add(listed);
-                }
-            }
+            addNew(result, seen, materials.shared(area[0], area[1], filter, limit));
+        }
+        for (UUID phong : units(user, Role.PHONG_OFFICER)) {
+            addNew(result, seen, materials.beforeUnit(true, phong, DISTRICT_REACHES, limit));
+        }
+        for (UUID so : units(user, Role.SO_OFFICER)) {
+            addNew(result, seen, materials.beforeUnit(false, so, CITY_REACHES, limit));
         }
         return result;
+    }
+
+    private static void addNew(List<Materials.Listed> result, Set<UUID> seen, List<Materials.Listed> found) {
+        for (Materials.Listed listed : found) {
+            if (seen.add(listed.id())) {
+                result.add(listed);
+            }
+        }
     }
 
     /** The (Phòng, Sở) of every school at which the user may view materials. */
