@@ -25,7 +25,21 @@ public enum Capability {
     /** Read the school's question banks, search their questions and export them. */
     VIEW_QUESTION_BANKS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
     /** Create, change and delete question banks and import questions into them. */
-    MANAGE_QUESTION_BANKS(EnumSet.of(GROUP_HEAD, TEACHER));
+    MANAGE_QUESTION_BANKS(EnumSet.of(GROUP_HEAD, TEACHER)),
+    /** Open the school's learning materials (students and officers only those published or shared to them). */
+    VIEW_MATERIALS(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER, PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF, STUDENT)),
+    /** See the school's materials in every state, drafts included. */
+    VIEW_MATERIAL_DRAFTS(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF)),
+    /** Build materials, upload their files, sit on an appraisal council, rate materials. */
+    CONTRIBUTE_MATERIALS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
+    /** Start the appraisal of a submitted material (tổ trưởng chuyên môn). */
+    APPRAISE_MATERIALS(EnumSet.of(GROUP_HEAD)),
+    /** Approve, reject, publish, propose to the Phòng and archive materials; plan the work and set the rubric. */
+    APPROVE_MATERIALS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL)),
+    /** Appraise what schools propose to the Phòng, share it in the district, propose it to the Sở. */
+    CURATE_DISTRICT_MATERIALS(EnumSet.of(PHONG_OFFICER)),
+    /** Appraise what the Phòng propose to the Sở and share it in the city. */
+    CURATE_CITY_MATERIALS(EnumSet.of(SO_OFFICER));
 
     private final Set<Role> roles;
 

@@ -113,6 +113,9 @@ public class Navigation {
         if (teaches) {
             links.add(link("ui.nav.myClasses", "/my-classes", path));
         }
+        if (user.grants().stream().anyMatch(g -> Capability.VIEW_MATERIALS.grantedTo(g.role()))) {
+            links.add(link("materials.nav.library", "/materials", path));
+        }
         if (school != null) {
             String base = "/schools/" + school.id();
             if (access.allows(user, school.id(), Capability.VIEW_DIRECTORY)) {
