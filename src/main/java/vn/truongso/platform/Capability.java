@@ -21,7 +21,13 @@ public enum Capability {
     /** Register Phòng and schools beneath one's unit, and create their first accounts. */
     MANAGE_ORG_UNITS(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER, PHONG_OFFICER)),
     /** Edit national reference data such as the curriculum. */
-    MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER));
+    MANAGE_REFERENCE_DATA(EnumSet.of(SYSTEM_ADMIN, SO_OFFICER)),
+    /** Import SCORM/cmi5 content packages into the school, list them and read their structure. */
+    IMPORT_CONTENT_PACKAGES(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF)),
+    /** Launch a content package in the player (tracking data is kept for the learner). */
+    LAUNCH_CONTENT_PACKAGES(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF, STUDENT)),
+    /** Read every learner's tracking data of the school's content packages. */
+    VIEW_CONTENT_PACKAGE_TRACKING(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER));
 
     private final Set<Role> roles;
 
