@@ -261,15 +261,20 @@
   // was stored. text/plain keeps it a simple request (no preflight); no credentials are sent, only the token URL.
   function send(finished) {
     var body = JSON.stringify({ values: changed, finished: !!finished });
+    var stored = false;
     try {
       var xhr = new XMLHttpRequest();
       xhr.open('POST', cfg.commitUrl, false);
       xhr.setRequestHeader('Content-Type', 'text/plain;charset=UTF-8');
       xhr.send(body);
       if (xhr.status !== 200) { return false; }
+      stored = true;
     } catch (e) {
-      return false;
+      // Browsers refuse synchronous requests while a page is being closed, which is when much content calls
+      // LMSFinish: hand the data to the browser to deliver after the page is gone.
+      stored = !!(navigator.sendBeacon && navigator.sendBeacon(cfg.commitUrl, new Blob([body], { type: 'text/plain' })));
     }
+    if (!stored) { return false; }
     changed = {};
     try { window.parent.postMessage({ type: 'truongso-scorm', event: finished ? 'finished' : 'committed', attemptId: cfg.attemptId }, '*'); } catch (e) { /* no player page */ }
     return true;
