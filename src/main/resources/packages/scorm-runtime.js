@@ -17,6 +17,7 @@
         (window.parent.API || window.parent.API_1484_11)) { return; }
   } catch (e) { /* cross-origin parent: this frame gets its own API */ }
 
+  var realParent = window.parent;
   var scorm12 = cfg.standard === 'SCORM_12';
   var values = cfg.values || {};
   var changed = {};
@@ -276,7 +277,7 @@
     }
     if (!stored) { return false; }
     changed = {};
-    try { window.parent.postMessage({ type: 'truongso-scorm', event: finished ? 'finished' : 'committed', attemptId: cfg.attemptId }, '*'); } catch (e) { /* no player page */ }
+    try { realParent.postMessage({ type: 'truongso-scorm', event: finished ? 'finished' : 'committed', attemptId: cfg.attemptId }, '*'); } catch (e) { /* no player page */ }
     return true;
   }
 
@@ -314,8 +315,48 @@
     }
   });
 
+  // Content commonly declares "var API = null;" at the top of its own script (Rustici's examples do), which, with the
+  // API in the same window, would overwrite it. An accessor that ignores writes keeps the object in place: a global
+  // var declaration does not redefine an existing property, and the content's later "API = findAPI(...)" stores the
+  // very same object anyway.
+  function install(name, api) {
+    Object.defineProperty(window, name, { configurable: true, enumerable: true, get: function () { return api; }, set: function () { } });
+  }
+
+  // SCORM 2004's discovery algorithm (ADL's GetAPI) starts at window.parent, not at the window itself. From an
+  // opaque-origin frame the real parent (the player page) is another origin, and reading a property of it throws. So
+  // when the parent cannot be reached, window.parent (a [Replaceable] attribute) becomes a stand-in that carries the
+  // API and forwards postMessage to the real parent; nothing the content could use on the real parent is lost.
+  function parentReachable() {
+    try { return realParent === window || !!realParent.document; } catch (e) { return false; }
+  }
+  var standIn = null;
+  if (!parentReachable()) {
+    standIn = {
+      postMessage: function (message, targetOrigin, transfer) { return realParent.postMessage(message, targetOrigin, transfer); },
+      opener: null,
+      closed: false,
+      length: 0
+    };
+    standIn.parent = standIn;
+    standIn.top = standIn;
+    try {
+      Object.defineProperty(window, 'parent', { configurable: true, enumerable: true, get: function () { return standIn; } });
+    } catch (e) { /* the browser keeps parent unforgeable: 2004 content that starts at the parent will not find the API */ }
+  }
+
   if (scorm12) {
-    window.API = {
+    install('API', api12());
+  } else {
+    install('API_1484_11', api2004());
+  }
+  if (standIn) {
+    standIn.API = window.API;
+    standIn.API_1484_11 = window.API_1484_11;
+  }
+
+  function api12() {
+    return {
       LMSInitialize: initialize,
       LMSFinish: terminate,
       LMSGetValue: getValue,
@@ -325,8 +366,10 @@
       LMSGetErrorString: errorString,
       LMSGetDiagnostic: diagnostic
     };
-  } else {
-    window.API_1484_11 = {
+  }
+
+  function api2004() {
+    return {
       version: '1.0',
       Initialize: initialize,
       Terminate: terminate,

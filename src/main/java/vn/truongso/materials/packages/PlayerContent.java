@@ -89,10 +89,12 @@ class PlayerContent {
     /** The content's security policy: an opaque-origin sandbox, and nothing loaded from outside the package's host. */
     String contentSecurityPolicy() {
         String sandbox = "sandbox allow-scripts allow-forms" + (properties.separateContentOrigin() ? " allow-same-origin" : "");
-        String ancestors = properties.separateContentOrigin() ? "*" : "'self'";
+        // No frame-ancestors: a package's own frames nest inside one another, and an opaque-origin ancestor matches no
+        // source expression, so any value would block them. Framing by another site needs the unguessable, short-lived
+        // token in the URL, and the sandbox leaves such a frame nothing of the learner's to take.
         return sandbox + "; default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
-                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + ancestors;
+                + "object-src 'none'; base-uri 'self'; form-action 'self'";
     }
 
     @GetMapping("/play/{schoolId}/{packageId}/{token}/__truongso/scorm-api.js")
