@@ -196,8 +196,11 @@
     return n;
   }
 
+  // True when the element, or a group of elements under it, is in the data model (array indices as n, m).
   function isKnownPrefix(element) {
-    return MODEL.some(function (d) { return d[0].indexOf(element.replace(/\.\d+(?=\.|$)/g, function (s, off) { return '.n'; }) + '.') === 0; });
+    var n = 0;
+    var generic = element.replace(/\.\d+(?=\.|$)/g, function () { return n++ === 0 ? '.n' : '.m'; });
+    return MODEL.some(function (d) { return d[0] === generic || d[0].indexOf(generic + '.') === 0; });
   }
 
   function getValue(element) {
