@@ -185,9 +185,56 @@ class PlayerContent {
             response.getOutputStream().write(out);
             return;
         }
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        long[] range = range(request.getHeader(HttpHeaders.RANGE), f.size());
+        if (range != null && range.length == 0) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + f.size());
+            response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+            return;
+        }
+        if (range != null) {
+            // Video and audio seek with range requests; the blob store reads just that part.
+            long length = range[1] - range[0] + 1;
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + f.size());
+            response.setContentLengthLong(length);
+            try (InputStream in = blobs.open(f.sha256(), range[0], length); OutputStream out = response.getOutputStream()) {
+                in.transferTo(out);
+            }
+            return;
+        }
         response.setContentLengthLong(f.size());
         try (InputStream in = blobs.open(f.sha256()); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
+        }
+    }
+
+    /** One "bytes=a-b", "bytes=a-" or "bytes=-n" range: null to send the whole file, empty when unsatisfiable. */
+    static long[] range(String header, long size) {
+        if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
+            return null;
+        }
+        Matcher m = Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(header.trim());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            return null;
+        }
+        try {
+            long start;
+            long end;
+            if (m.group(1).isEmpty()) {
+                long suffix = Long.parseLong(m.group(2));
+                if (suffix == 0) {
+                    return new long[0];
+                }
+                start = Math.max(0, size - suffix);
+                end = size - 1;
+            } else {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            }
+            return start >= size || start > end ? new long[0] : new long[] {start, end};
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

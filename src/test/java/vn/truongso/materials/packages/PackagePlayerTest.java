@@ -111,6 +111,12 @@ class PackagePlayerTest {
         mvc.perform(get(base(url) + "bai1/anh/hinh.png")).andExpect(status().isOk()).andExpect(content().contentType("image/png"))
                 .andExpect(content().string("PNG-bytes"));
         mvc.perform(get(base(url) + "bai1/khong-co.html")).andExpect(status().isNotFound());
+        // Media seek with range requests.
+        mvc.perform(get(base(url) + "bai1/anh/hinh.png").header("Range", "bytes=4-6")).andExpect(status().isPartialContent())
+                .andExpect(header().string("Content-Range", "bytes 4-6/9")).andExpect(content().string("byt"));
+        mvc.perform(get(base(url) + "bai1/anh/hinh.png").header("Range", "bytes=-3")).andExpect(status().isPartialContent())
+                .andExpect(content().string("tes"));
+        mvc.perform(get(base(url) + "bai1/anh/hinh.png").header("Range", "bytes=20-")).andExpect(status().isRequestedRangeNotSatisfiable());
     }
 
     @Test
@@ -229,6 +235,25 @@ class PackagePlayerTest {
         var parent = WebUsers.user(accounts, school, Role.PARENT);
         mvc.perform(get("/schools/" + school.schoolId() + "/packages/" + scorm2004 + "/play").with(WebUsers.as(parent)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theTeachersPageUploadsListsAndShowsWhyAPackageIsRefused() throws Exception {
+        var teacher = WebUsers.user(accounts, school, Role.TEACHER);
+        String page = "/schools/" + school.schoolId() + "/packages";
+        mvc.perform(multipart(page).file(new MockMultipartFile("file", "hong.zip", "application/zip",
+                        TestPackages.zip(java.util.Map.of("imsmanifest.xml", TestPackages.manifest12("index.html", null)))))
+                        .with(WebUsers.as(teacher)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Gói &quot;hong.zip&quot; bị từ chối")))
+                .andExpect(content().string(containsString("Tệp khởi chạy &quot;index.html&quot; không có trong tệp ZIP")));
+        mvc.perform(multipart(page).file(new MockMultipartFile("file", "tot.zip", "application/zip", TestPackages.scorm12()))
+                        .with(WebUsers.as(teacher)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(page).with(WebUsers.as(teacher))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Toán 6 – Phân số")));
+        mvc.perform(get(page).with(WebUsers.as(WebUsers.user(accounts, school, Role.STUDENT)))).andExpect(status().isForbidden());
+        mvc.perform(get(page).with(WebUsers.as(WebUsers.user(accounts, testSchools.create(), Role.TEACHER)))).andExpect(status().isNotFound());
     }
 
     @Test
