@@ -132,25 +132,48 @@ final class PackageArchive implements Closeable {
             throw new IllegalArgumentException("no entry " + path);
         }
         long compressed = Math.max(entry.getCompressedSize(), 1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         return new FilterInputStream(zip.getInputStream(entry)) {
             private long read;
 
             @Override
             public int read() throws IOException {
-                int b = super.read();
+                int b = guarded(() -> super.read());
                 if (b >= 0) {
+                    crc.update(b);
                     count(1);
+                } else {
+                    verify();
                 }
                 return b;
             }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
+                int n = guarded(() -> super.read(buffer, offset, length));
                 if (n > 0) {
+                    crc.update(buffer, offset, n);
                     count(n);
+                } else if (n < 0) {
+                    verify();
                 }
                 return n;
+            }
+
+            /** ZipFile does not check a stored entry's CRC; a damaged file must not be stored as if it were whole. */
+            private void verify() {
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new BadInputException(InputError.field(printable(path), "packages.zip.corrupt"));
+                }
+            }
+
+            /** A damaged entry (bad CRC, truncated data) is the uploader's problem, not a server error. */
+            private int guarded(IoRead read) throws IOException {
+                try {
+                    return read.get();
+                } catch (ZipException | java.io.EOFException e) {
+                    throw new BadInputException(InputError.field(printable(path), "packages.zip.corrupt"));
+                }
             }
 
             private void count(int n) {
@@ -161,6 +184,10 @@ final class PackageArchive implements Closeable {
                 }
             }
         };
+    }
+
+    private interface IoRead {
+        int get() throws IOException;
     }
 
     byte[] readAll(String path, int maxBytes) throws IOException {

@@ -47,11 +47,20 @@ public class PackageImporter {
         this.limits = limits;
     }
 
-    /** Reads and validates the package without storing anything. */
+    /**
+     * Reads and validates the package without storing anything. Every entry is inflated (into nothing), so the preview
+     * refuses what the import would refuse, a zip bomb with lying sizes included.
+     */
     public PackageStructure preview(InputStream upload) throws IOException {
         Path temp = spool(upload, null);
         try (PackageArchive archive = PackageArchive.open(temp, limits)) {
-            return ManifestReader.read(archive);
+            PackageStructure structure = ManifestReader.read(archive);
+            for (String path : archive.paths()) {
+                try (InputStream in = archive.open(path)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            return structure;
         } finally {
             Files.deleteIfExists(temp);
         }

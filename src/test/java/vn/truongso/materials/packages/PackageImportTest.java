@@ -158,6 +158,8 @@ class PackageImportTest {
                         "packages.manifest.unsafeHref", "resource[@identifier='r'][@href='../index.html']"),
                 Arguments.of("zip-slip entry", TestPackages.zip(slip), "packages.zip.unsafePath", "../../etc/evil.html"),
                 Arguments.of("zip bomb", TestPackages.zipBomb(), "packages.zip.bomb", "bomb.bin"),
+                Arguments.of("zip bomb with lying sizes", TestPackages.lyingZipBomb(), "packages.zip.bomb", "bomb.bin"),
+                Arguments.of("damaged entry", damaged(), "packages.zip.corrupt", "index.html"),
                 Arguments.of("encrypted entry", TestPackages.encrypted(), "packages.zip.encrypted", "file"),
                 Arguments.of("not a zip", "<html>not a zip</html>".getBytes(StandardCharsets.UTF_8), "packages.zip.notZip", "file"),
                 Arguments.of("cmi5 id not an IRI", TestPackages.zip(Map.of("cmi5.xml", """
@@ -170,6 +172,31 @@ class PackageImportTest {
                           <course id="https://x.vn/k"><title><langstring lang="vi">K</langstring></title></course>
                           <au id="https://x.vn/au"><title><langstring>A</langstring></title><url>a.html?endpoint=x</url></au>
                         </courseStructure>""", "a.html", "x")), "packages.cmi5.reservedParameter", "au[@id='https://x.vn/au']/url"));
+    }
+
+    /** A valid package whose launch page (stored uncompressed) has one byte changed after its CRC was written. */
+    static byte[] damaged() {
+        byte[] content = "<html><body>noi dung</body></html>".getBytes(StandardCharsets.UTF_8);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("imsmanifest.xml"));
+            zip.write(TestPackages.manifest12("index.html", null).getBytes(StandardCharsets.UTF_8));
+            var entry = new java.util.zip.ZipEntry("index.html");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(content.length);
+            var crc = new java.util.zip.CRC32();
+            crc.update(content);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(content);
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] out = bytes.toByteArray();
+        int at = new String(out, StandardCharsets.ISO_8859_1).indexOf("noi dung");
+        out[at] = 'N';
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")

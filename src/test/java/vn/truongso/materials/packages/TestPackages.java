@@ -176,6 +176,32 @@ final class TestPackages {
         }
     }
 
+    /**
+     * The same bomb with its central directory and local header lying: the entry claims to expand to 100 bytes, so only
+     * counting the bytes as they are inflated can stop it.
+     */
+    static byte[] lyingZipBomb() {
+        byte[] bytes = zipBomb();
+        byte[] name = "bomb.bin".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 < bytes.length; i++) {
+            boolean central = bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+            boolean local = bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4;
+            int nameAt = central ? i + 46 : local ? i + 30 : -1;
+            if (nameAt < 0 || nameAt + name.length > bytes.length
+                    || !java.util.Arrays.equals(bytes, nameAt, nameAt + name.length, name, 0, name.length)) {
+                continue;
+            }
+            int sizeAt = central ? i + 24 : i + 22; // uncompressed size, little-endian
+            if (central || (bytes[i + 6] & 8) == 0) {
+                bytes[sizeAt] = 100;
+                bytes[sizeAt + 1] = 0;
+                bytes[sizeAt + 2] = 0;
+                bytes[sizeAt + 3] = 0;
+            }
+        }
+        return bytes;
+    }
+
     /** A STORED entry written with the "encrypted" flag set in its local and central headers. */
     static byte[] encrypted() {
         try {
