@@ -26,7 +26,7 @@ import vn.truongso.platform.NotFoundException;
  * written to a temporary file in the same folder while its hash is computed, then moved into place atomically, so
  * a crash never leaves a half-written blob under a real name and concurrent writers of the same bytes both succeed.
  */
-public class FolderBlobStore implements BlobStore {
+public class FolderBlobStore implements BlobStore, SpooledBlobStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;
@@ -65,6 +65,23 @@ public class FolderBlobStore implements BlobStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Moves the spooled file into place (atomically when it is on the same file system, else by copying). */
+    @Override
+    public StoredBlob putSpooled(Path file, String sha256, long size) throws IOException {
+        Path target = pathOf(sha256);
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(incoming, "spooled-", ".part");
+            try {
+                Files.move(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+        return new StoredBlob(sha256, size);
     }
 
     @Override
