@@ -31,7 +31,6 @@ final class ManifestReader {
 
     static final String SCORM_MANIFEST = "imsmanifest.xml";
     static final String CMI5_MANIFEST = "cmi5.xml";
-    private static final int MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final Set<String> CMI5_RESERVED_PARAMETERS = Set.of("endpoint", "fetch", "actor", "registration", "activityid");
 
@@ -42,13 +41,13 @@ final class ManifestReader {
         this.archive = archive;
     }
 
-    static PackageStructure read(PackageArchive archive) throws java.io.IOException {
+    static PackageStructure read(PackageArchive archive) {
         ManifestReader reader = new ManifestReader(archive);
         PackageStructure structure;
         if (archive.contains(SCORM_MANIFEST)) {
-            structure = reader.scorm(SecureXml.parse(archive.readAll(SCORM_MANIFEST, MAX_MANIFEST_BYTES), SCORM_MANIFEST));
+            structure = reader.scorm(SecureXml.parse(archive.manifest(SCORM_MANIFEST), SCORM_MANIFEST));
         } else if (archive.contains(CMI5_MANIFEST)) {
-            structure = reader.cmi5(SecureXml.parse(archive.readAll(CMI5_MANIFEST, MAX_MANIFEST_BYTES), CMI5_MANIFEST));
+            structure = reader.cmi5(SecureXml.parse(archive.manifest(CMI5_MANIFEST), CMI5_MANIFEST));
         } else {
             throw new BadInputException(InputError.field("file", "packages.manifest.missing"));
         }

@@ -79,7 +79,7 @@ class PackageApi {
     PackageStructure preview(CurrentUser user, @PathVariable UUID schoolId, @RequestPart("file") MultipartFile file) throws IOException {
         access.require(user, schoolId, Capability.IMPORT_CONTENT_PACKAGES);
         try (InputStream in = file.getInputStream()) {
-            return importer.preview(in);
+            return importer.preview(in, file.getOriginalFilename());
         }
     }
 
@@ -90,7 +90,7 @@ class PackageApi {
     PackageView importPackage(CurrentUser user, @PathVariable UUID schoolId, @RequestPart("file") MultipartFile file) throws IOException {
         access.require(user, schoolId, Capability.IMPORT_CONTENT_PACKAGES);
         try (InputStream in = file.getInputStream()) {
-            return PackageView.of(importer.importPackage(schoolId, user.id(), in));
+            return PackageView.of(importer.importPackage(schoolId, user.id(), in, file.getOriginalFilename()));
         }
     }
 

@@ -1,215 +1,99 @@
 package vn.truongso.materials.packages;
 
-import java.io.Closeable;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.InputError;
+import vn.truongso.platform.SafeZip;
 
 /**
- * An uploaded package zip, opened only after its central directory passed the safety checks: no entry escapes the
- * package root (zip slip: absolute paths, drive letters, backslashes, {@code ..} segments), no duplicate names, no
- * encrypted entries, at most {@code maxEntries} entries, and a declared expansion within the limits. Because a zip's
- * declared sizes can lie, every read is counted again and stops at the same limits (zip bomb).
- *
- * <p>This is a small package-private checker: the platform's shared {@code SafeZip} was not yet merged when this was
- * written; the lead may swap it in.
+ * A package zip read once, entry by entry, through the platform's {@link SafeZip} (zip slip, duplicate names, zip
+ * bombs counted on the bytes actually inflated, encrypted and damaged entries are refused). Each file goes to a
+ * {@link Sink} as it is read (the importer stores it in the blob store; the preview discards it), and the manifests
+ * ({@code imsmanifest.xml}, {@code cmi5.xml}) are also kept in memory for the manifest reader. Files stored before a
+ * later refusal are orphan blobs: content-addressed and harmless; no row refers to them.
  */
-final class PackageArchive implements Closeable {
+final class PackageArchive {
 
-    private static final long RATIO_FLOOR = 1024 * 1024;
+    static final int MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+    private static final Set<String> MANIFESTS = Set.of(ManifestReader.SCORM_MANIFEST, ManifestReader.CMI5_MANIFEST);
 
-    private final ZipFile zip;
-    private final Map<String, ZipEntry> files;
-    private final long maxUncompressed;
-    private final int maxRatio;
-    private long expanded;
+    /** Receives each file of the package, in archive order. */
+    interface Sink {
+        PackageFile accept(String path, InputStream content) throws IOException;
+    }
 
-    private PackageArchive(ZipFile zip, Map<String, ZipEntry> files, long maxUncompressed, int maxRatio) {
-        this.zip = zip;
+    /** Reads and discards: the preview checks every entry without storing anything. */
+    static final Sink DISCARD = (path, content) -> new PackageFile(path, null, MediaTypes.of(path), content.transferTo(OutputStream.nullOutputStream()));
+
+    private final Set<String> paths;
+    private final Map<String, byte[]> manifests;
+    private final List<PackageFile> files;
+
+    private PackageArchive(Set<String> paths, Map<String, byte[]> manifests, List<PackageFile> files) {
+        this.paths = paths;
+        this.manifests = manifests;
         this.files = files;
-        this.maxUncompressed = maxUncompressed;
-        this.maxRatio = maxRatio;
     }
 
-    static PackageArchive open(Path file, PackageProperties limits) {
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            String message = String.valueOf(e.getMessage());
-            throw new BadInputException(InputError.field("file", message.contains("encrypted") ? "packages.zip.encrypted" : "packages.zip.notZip"));
-        } catch (IOException e) {
-            throw new BadInputException(InputError.field("file", "packages.zip.notZip"));
-        }
-        try {
-            return new PackageArchive(zip, check(zip, limits), limits.maxUncompressed().toBytes(), limits.maxCompressionRatio());
-        } catch (RuntimeException e) {
-            closeQuietly(zip);
-            throw e;
-        }
-    }
-
-    private static Map<String, ZipEntry> check(ZipFile zip, PackageProperties limits) {
-        if (zip.size() > limits.maxEntries()) {
-            throw new BadInputException(InputError.field("file", "packages.zip.tooManyEntries", zip.size(), limits.maxEntries()));
-        }
-        List<InputError> errors = new ArrayList<>();
-        Map<String, ZipEntry> files = new LinkedHashMap<>();
-        long declared = 0;
-        for (ZipEntry entry : Collections.list(zip.entries())) {
-            String name = entry.getName();
-            if (!safeName(name)) {
-                errors.add(InputError.field(printable(name), "packages.zip.unsafePath"));
-                continue;
-            }
-            if (entry.isDirectory()) {
-                continue;
-            }
-            if (files.putIfAbsent(name, entry) != null) {
-                errors.add(InputError.field(printable(name), "packages.zip.duplicate"));
-            }
-            long size = entry.getSize();
-            if (size > 0) {
-                declared += size;
-                if (size > RATIO_FLOOR && entry.getCompressedSize() > 0 && size / entry.getCompressedSize() > limits.maxCompressionRatio()) {
-                    errors.add(InputError.field(printable(name), "packages.zip.bomb", limits.maxCompressionRatio()));
+    static PackageArchive read(Path zipFile, String fileName, PackageProperties limits, Sink sink) throws IOException {
+        SafeZip.Limits zipLimits = SafeZip.Limits.DEFAULT.withMaxEntries(limits.maxEntries()).withMaxTotalBytes(limits.maxUncompressed().toBytes())
+                .withMaxRatio(limits.maxCompressionRatio(), 1024 * 1024);
+        Set<String> paths = new LinkedHashSet<>();
+        Map<String, byte[]> manifests = new HashMap<>();
+        List<PackageFile> files = new ArrayList<>();
+        try (SafeZip zip = SafeZip.open(zipFile, fileName == null || fileName.isBlank() ? "package.zip" : fileName, zipLimits)) {
+            for (SafeZip.Entry entry; (entry = zip.next()) != null; ) {
+                paths.add(entry.name());
+                if (MANIFESTS.contains(entry.name())) {
+                    byte[] bytes = entry.content().readNBytes(MAX_MANIFEST_BYTES + 1);
+                    if (bytes.length > MAX_MANIFEST_BYTES) {
+                        throw new BadInputException(InputError.field(entry.name(), "packages.manifest.tooLarge", MAX_MANIFEST_BYTES / 1024));
+                    }
+                    manifests.put(entry.name(), bytes);
+                    files.add(sink.accept(entry.name(), new ByteArrayInputStream(bytes)));
+                } else {
+                    files.add(sink.accept(entry.name(), entry.content()));
                 }
             }
         }
-        if (declared > limits.maxUncompressed().toBytes()) {
-            errors.add(InputError.field("file", "packages.zip.tooLarge", limits.maxUncompressed().toMegabytes()));
-        }
-        if (!errors.isEmpty()) {
-            throw new BadInputException(errors.size() > 20 ? errors.subList(0, 20) : errors);
-        }
-        return files;
+        return new PackageArchive(Collections.unmodifiableSet(paths), manifests, files);
     }
 
     /** A relative path inside the package, with forward slashes, no empty, {@code .} or {@code ..} segment. */
     static boolean safeName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0 || name.contains(":")) {
-            return false;
-        }
-        String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        for (String segment : trimmed.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String printable(String name) {
-        String shown = name.replaceAll("\\p{Cntrl}", "?");
-        return shown.length() > 200 ? shown.substring(0, 200) + "…" : shown;
+        return SafeZip.isSafeName(name);
     }
 
     Set<String> paths() {
-        return files.keySet();
+        return paths;
     }
 
     boolean contains(String path) {
-        return files.containsKey(path);
+        return paths.contains(path);
     }
 
-    /** The entry's bytes, counted against the package's expansion limits as they are read. */
-    InputStream open(String path) throws IOException {
-        ZipEntry entry = files.get(path);
-        if (entry == null) {
-            throw new IllegalArgumentException("no entry " + path);
+    List<PackageFile> files() {
+        return files;
+    }
+
+    /** A manifest's bytes (only the manifests are kept in memory). */
+    byte[] manifest(String name) {
+        byte[] bytes = manifests.get(name);
+        if (bytes == null) {
+            throw new IllegalArgumentException("not a manifest: " + name);
         }
-        long compressed = Math.max(entry.getCompressedSize(), 1);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        return new FilterInputStream(zip.getInputStream(entry)) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = guarded(() -> super.read());
-                if (b >= 0) {
-                    crc.update(b);
-                    count(1);
-                } else {
-                    verify();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = guarded(() -> super.read(buffer, offset, length));
-                if (n > 0) {
-                    crc.update(buffer, offset, n);
-                    count(n);
-                } else if (n < 0) {
-                    verify();
-                }
-                return n;
-            }
-
-            /** ZipFile does not check a stored entry's CRC; a damaged file must not be stored as if it were whole. */
-            private void verify() {
-                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                    throw new BadInputException(InputError.field(printable(path), "packages.zip.corrupt"));
-                }
-            }
-
-            /** A damaged entry (bad CRC, truncated data) is the uploader's problem, not a server error. */
-            private int guarded(IoRead read) throws IOException {
-                try {
-                    return read.get();
-                } catch (ZipException | java.io.EOFException e) {
-                    throw new BadInputException(InputError.field(printable(path), "packages.zip.corrupt"));
-                }
-            }
-
-            private void count(int n) {
-                read += n;
-                expanded += n;
-                if (expanded > maxUncompressed || (read > RATIO_FLOOR && read / compressed > maxRatio)) {
-                    throw new BadInputException(InputError.field(printable(path), "packages.zip.bomb", maxRatio));
-                }
-            }
-        };
-    }
-
-    private interface IoRead {
-        int get() throws IOException;
-    }
-
-    byte[] readAll(String path, int maxBytes) throws IOException {
-        try (InputStream in = open(path)) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new BadInputException(InputError.field(path, "packages.manifest.tooLarge", maxBytes / 1024));
-            }
-            return bytes;
-        }
-    }
-
-    @Override
-    public void close() {
-        closeQuietly(zip);
-    }
-
-    private static void closeQuietly(ZipFile zip) {
-        try {
-            zip.close();
-        } catch (IOException ignored) {
-            // nothing was written through it
-        }
+        return bytes;
     }
 }

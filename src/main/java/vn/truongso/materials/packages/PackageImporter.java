@@ -9,7 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +51,13 @@ public class PackageImporter {
      * refuses what the import would refuse, a zip bomb with lying sizes included.
      */
     public PackageStructure preview(InputStream upload) throws IOException {
+        return preview(upload, null);
+    }
+
+    public PackageStructure preview(InputStream upload, String fileName) throws IOException {
         Path temp = spool(upload, null);
-        try (PackageArchive archive = PackageArchive.open(temp, limits)) {
-            PackageStructure structure = ManifestReader.read(archive);
-            for (String path : archive.paths()) {
-                try (InputStream in = archive.open(path)) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-            }
-            return structure;
+        try {
+            return ManifestReader.read(PackageArchive.read(temp, fileName, limits, PackageArchive.DISCARD));
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -68,24 +65,25 @@ public class PackageImporter {
 
     /** Validates and stores the package for the school; the caller has checked the user may import there. */
     public ContentPackage importPackage(UUID schoolId, UUID accountId, InputStream upload) throws IOException {
+        return importPackage(schoolId, accountId, upload, null);
+    }
+
+    public ContentPackage importPackage(UUID schoolId, UUID accountId, InputStream upload, String fileName) throws IOException {
         MessageDigest digest = sha256();
         Path temp = spool(upload, digest);
-        try (PackageArchive archive = PackageArchive.open(temp, limits)) {
-            PackageStructure structure = ManifestReader.read(archive);
-            List<PackageFile> files = new ArrayList<>();
-            long total = 0;
-            long remaining = limits.maxUncompressed().toBytes();
-            for (String path : archive.paths()) {
-                BlobStore.StoredBlob blob;
-                try (InputStream in = archive.open(path)) {
-                    blob = blobs.put(in, Math.max(remaining, 0));
+        try {
+            long limit = limits.maxUncompressed().toBytes();
+            PackageArchive archive = PackageArchive.read(temp, fileName, limits, (path, content) -> {
+                try {
+                    BlobStore.StoredBlob blob = blobs.put(content, limit);
+                    return new PackageFile(path, blob.sha256(), MediaTypes.of(path), blob.size());
                 } catch (BlobStore.BlobTooLargeException e) {
                     throw new BadInputException(InputError.field("file", "packages.zip.tooLarge", limits.maxUncompressed().toMegabytes()));
                 }
-                remaining -= blob.size();
-                total += blob.size();
-                files.add(new PackageFile(path, blob.sha256(), MediaTypes.of(path), blob.size()));
-            }
+            });
+            PackageStructure structure = ManifestReader.read(archive);
+            List<PackageFile> files = archive.files();
+            long total = files.stream().mapToLong(PackageFile::size).sum();
             ContentPackage stored = new ContentPackage(schoolId, Ids.newId(), structure.title().isBlank() ? "—" : structure.title(),
                     structure.standard(), structure.version(), structure.firstLaunchable().launchPath(), structure, files.size(), total,
                     HexFormat.of().formatHex(digest.digest()), accountId, Instant.now());

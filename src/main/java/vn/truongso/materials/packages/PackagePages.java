@@ -47,7 +47,7 @@ class PackagePages {
             throws IOException {
         access.require(user, schoolId, Capability.IMPORT_CONTENT_PACKAGES);
         try (InputStream in = file.getInputStream()) {
-            ContentPackage imported = importer.importPackage(schoolId, user.id(), in);
+            ContentPackage imported = importer.importPackage(schoolId, user.id(), in, file.getOriginalFilename());
             return "redirect:/schools/" + schoolId + "/packages?imported=" + imported.id();
         } catch (BadInputException e) {
             return page(schoolId, model, e.errors().stream().map(error -> messages.describe(error, locale)).toList(), file.getOriginalFilename());

@@ -156,12 +156,12 @@ class PackageImportTest {
                         "index.html", "x")), "packages.manifest.fileMissing", "resource[@identifier='r']/file[@href='anh/a.png']"),
                 Arguments.of("launch outside the package", TestPackages.zip(Map.of("imsmanifest.xml", TestPackages.manifest12("../index.html", null))),
                         "packages.manifest.unsafeHref", "resource[@identifier='r'][@href='../index.html']"),
-                Arguments.of("zip-slip entry", TestPackages.zip(slip), "packages.zip.unsafePath", "../../etc/evil.html"),
-                Arguments.of("zip bomb", TestPackages.zipBomb(), "packages.zip.bomb", "bomb.bin"),
-                Arguments.of("zip bomb with lying sizes", TestPackages.lyingZipBomb(), "packages.zip.bomb", "bomb.bin"),
-                Arguments.of("damaged entry", damaged(), "packages.zip.corrupt", "index.html"),
-                Arguments.of("encrypted entry", TestPackages.encrypted(), "packages.zip.encrypted", "file"),
-                Arguments.of("not a zip", "<html>not a zip</html>".getBytes(StandardCharsets.UTF_8), "packages.zip.notZip", "file"),
+                Arguments.of("zip-slip entry", TestPackages.zip(slip), "storage.zip.unsafePath", "file"),
+                Arguments.of("zip bomb", TestPackages.zipBomb(), "storage.zip.bomb", "file"),
+                Arguments.of("zip bomb with lying sizes", TestPackages.lyingZipBomb(), "storage.zip.bomb", "file"),
+                Arguments.of("damaged entry", damaged(), "storage.zip.corrupt", "file"),
+                Arguments.of("encrypted entry", TestPackages.encrypted(), "storage.zip.encrypted", "file"),
+                Arguments.of("not a zip", "<html>not a zip</html>".getBytes(StandardCharsets.UTF_8), "storage.zip.corrupt", "file"),
                 Arguments.of("cmi5 id not an IRI", TestPackages.zip(Map.of("cmi5.xml", """
                         <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
                           <course id="khoa-hoc"><title><langstring lang="vi">K</langstring></title></course>
