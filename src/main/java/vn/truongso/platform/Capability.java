@@ -39,7 +39,13 @@ public enum Capability {
     /** Appraise what schools propose to the Phòng, share it in the district, propose it to the Sở. */
     CURATE_DISTRICT_MATERIALS(EnumSet.of(PHONG_OFFICER)),
     /** Appraise what the Phòng propose to the Sở and share it in the city. */
-    CURATE_CITY_MATERIALS(EnumSet.of(SO_OFFICER));
+    CURATE_CITY_MATERIALS(EnumSet.of(SO_OFFICER)),
+    /** Import SCORM/cmi5 content packages into the school, list them and read their structure. */
+    IMPORT_CONTENT_PACKAGES(EnumSet.of(SYSTEM_ADMIN, PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF)),
+    /** Launch a content package in the player (tracking data is kept for the learner). */
+    LAUNCH_CONTENT_PACKAGES(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF, STUDENT)),
+    /** Read every learner's tracking data of the school's content packages. */
+    VIEW_CONTENT_PACKAGE_TRACKING(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER));
 
     private final Set<Role> roles;
 

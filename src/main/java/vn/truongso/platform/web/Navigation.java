@@ -128,6 +128,9 @@ public class Navigation {
             if (access.allows(user, school.id(), Capability.MANAGE_DIRECTORY)) {
                 links.add(link("ui.nav.roster", base + "/roster", path));
             }
+            if (access.allows(user, school.id(), Capability.IMPORT_CONTENT_PACKAGES)) {
+                links.add(link("packages.nav", base + "/packages", path));
+            }
             if (access.allows(user, school.id(), Capability.MANAGE_ACCOUNTS)) {
                 links.add(link("ui.nav.accounts", base + "/accounts", path));
             }

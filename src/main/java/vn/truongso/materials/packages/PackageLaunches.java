@@ -1,0 +1,104 @@
+package vn.truongso.materials.packages;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriUtils;
+
+import vn.truongso.platform.BadInputException;
+import vn.truongso.platform.InputError;
+
+/**
+ * Launch tokens: a random 256-bit token per launch, kept only as its SHA-256, valid for a lesson's length, bound to one
+ * (school, package, attempt). The sandboxed content presents it in the URL path on every request; it replaces the
+ * session cookie, which an opaque-origin frame neither has nor should have. Stored in the database, so any instance
+ * behind the load balancer can check it.
+ */
+@Service
+public class PackageLaunches {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PackageAttempts attempts;
+    private final PackageProperties properties;
+
+    PackageLaunches(JdbcClient jdbc, PackageAttempts attempts, PackageProperties properties) {
+        this.jdbc = jdbc;
+        this.attempts = attempts;
+        this.properties = properties;
+    }
+
+    /** A launch of one item: the token, the attempt it tracks, and where the content starts. */
+    public record Launch(UUID attemptId, String itemId, String token, Instant expiresAt, String contentUrl) {
+    }
+
+    /** What a valid token opens. */
+    public record ActiveLaunch(UUID schoolId, UUID packageId, UUID attemptId, UUID accountId) {
+    }
+
+    @Transactional
+    public Launch launch(ContentPackage p, UUID accountId, String itemId) {
+        PackageStructure.Item item = itemId == null || itemId.isBlank() ? p.structure().firstLaunchable() : p.structure().item(itemId);
+        if (item == null) {
+            throw new BadInputException(InputError.field("item", "packages.item.unknown", itemId));
+        }
+        UUID attemptId = attempts.open(p.schoolId(), p.id(), accountId, item.id());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = Instant.now().plus(properties.launchTokenLifetime());
+        jdbc.sql("DELETE FROM content_package_launch WHERE school_id = ? AND expires_at < now() - interval '1 day'").param(p.schoolId()).update();
+        jdbc.sql("""
+                INSERT INTO content_package_launch (school_id, token_sha256, package_id, attempt_id, account_id, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(p.schoolId(), sha256(token), p.id(), attemptId, accountId, java.sql.Timestamp.from(expires)).update();
+        return new Launch(attemptId, item.id(), token, expires, contentUrl(p, token, item));
+    }
+
+    public Optional<ActiveLaunch> resolve(UUID schoolId, UUID packageId, String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT attempt_id, account_id FROM content_package_launch
+                WHERE school_id = ? AND token_sha256 = ? AND package_id = ? AND expires_at > now()""")
+                .params(schoolId, sha256(token), packageId)
+                .query((rs, n) -> new ActiveLaunch(schoolId, packageId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+    }
+
+    /** The path prefix of a launch's content, ending with '/'. */
+    static String base(UUID schoolId, UUID packageId, String token) {
+        return "/play/" + schoolId + "/" + packageId + "/" + token + "/";
+    }
+
+    String contentUrl(ContentPackage p, String token, PackageStructure.Item item) {
+        if (ManifestReader.isAbsoluteUrl(item.launchPath())) {
+            return item.launchPath();
+        }
+        String origin = properties.separateContentOrigin() ? properties.contentOrigin().replaceAll("/+$", "") : "";
+        String path = List.of(item.launchPath().split("/")).stream().map(s -> UriUtils.encodePathSegment(s, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/"));
+        return origin + base(p.schoolId(), p.id(), token) + path + (item.parameters() == null ? "" : "?" + item.parameters());
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
