@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.truongso.platform.AcceptedFile;
 import vn.truongso.platform.AuditLog;
+import vn.truongso.materials.packages.PackageImporter;
 import vn.truongso.platform.FileType;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.Ids;
@@ -26,8 +27,13 @@ import vn.truongso.platform.NotFoundException;
 @Service
 public class MaterialFiles {
 
+    /** @param packageId the content package a SCORM/cmi5 file was imported as, played from the material's page */
     public record MaterialFile(UUID id, UUID versionId, String sha256, long size, String mediaType, FileType type,
-            String fileName, Instant uploadedAt) {
+            String fileName, Instant uploadedAt, UUID packageId) {
+
+        public boolean playable() {
+            return packageId != null;
+        }
 
         /** Shown in the browser rather than saved: PDF, images, audio and video. */
         public boolean viewable() {
@@ -43,9 +49,12 @@ public class MaterialFiles {
     private final Materials materials;
     private final long maxBytes;
     private final TransactionTemplate transactions;
+    private final PackageImporter packages;
 
     MaterialFiles(MaterialService service, FileAcceptor acceptor, JdbcClient jdbc, AuditLog audit, Materials materials,
-            TransactionTemplate transactions, @Value("${truongso.materials.max-file-bytes:2147483648}") long maxBytes) {
+            TransactionTemplate transactions, PackageImporter packages,
+            @Value("${truongso.materials.max-file-bytes:2147483648}") long maxBytes) {
+        this.packages = packages;
         this.transactions = transactions;
         this.service = service;
         this.acceptor = acceptor;
@@ -72,17 +81,21 @@ public class MaterialFiles {
         });
         AcceptedFile accepted = acceptor.accept(content, fileName, maxBytes);
         String text = acceptor.text(accepted);
-        return transactions.execute(status -> record(user, schoolId, materialId, accepted, text));
+        // A SCORM/cmi5 package is imported (manifest checked, files indexed) in the same transaction as the file row:
+        // a broken package refuses the upload with the importer's reason and leaves no row behind.
+        return transactions.execute(status -> record(user, schoolId, materialId, accepted, text,
+                accepted.type() == FileType.PACKAGE_ZIP ? packages.importStored(schoolId, user.id(), accepted.sha256(), accepted.fileName()).id() : null));
     }
 
-    private MaterialFile record(CurrentUser user, UUID schoolId, UUID materialId, AcceptedFile accepted, String text) {
+    private MaterialFile record(CurrentUser user, UUID schoolId, UUID materialId, AcceptedFile accepted, String text, UUID packageId) {
         MaterialVersion version = service.versionForFiles(user, schoolId, materialId);
         UUID id = Ids.newId();
         jdbc.sql("""
-                INSERT INTO material_file (school_id, id, material_id, version_id, sha256, size, media_type, file_type, file_name, uploaded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO material_file (school_id, id, material_id, version_id, sha256, size, media_type, file_type, file_name, uploaded_by,
+                                           package_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(schoolId, id, materialId, version.id(), accepted.sha256(), accepted.size(), accepted.mediaType(), accepted.type().name(),
-                        accepted.fileName(), user.id())
+                        accepted.fileName(), user.id(), packageId)
                 .update();
         if (text != null && !text.isBlank()) {
             // Kept for full-text search: the text of every file of the version (the search part reads search_text).
@@ -131,6 +144,6 @@ public class MaterialFiles {
     private static MaterialFile row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MaterialFile(rs.getObject("id", UUID.class), rs.getObject("version_id", UUID.class), rs.getString("sha256"), rs.getLong("size"),
                 rs.getString("media_type"), FileType.valueOf(rs.getString("file_type")), rs.getString("file_name"),
-                rs.getTimestamp("uploaded_at").toInstant());
+                rs.getTimestamp("uploaded_at").toInstant(), rs.getObject("package_id", UUID.class));
     }
 }

@@ -382,8 +382,9 @@ public class MaterialService {
                 .params(schoolId, fromVersion).query(UUID.class).list();
         for (UUID fileId : rows) {
             jdbc.sql("""
-                    INSERT INTO material_file (school_id, id, material_id, version_id, sha256, size, media_type, file_type, file_name, uploaded_by, uploaded_at)
-                    SELECT school_id, ?, material_id, ?, sha256, size, media_type, file_type, file_name, uploaded_by, uploaded_at
+                    INSERT INTO material_file (school_id, id, material_id, version_id, sha256, size, media_type, file_type, file_name, uploaded_by, uploaded_at,
+                                               package_id)
+                    SELECT school_id, ?, material_id, ?, sha256, size, media_type, file_type, file_name, uploaded_by, uploaded_at, package_id
                     FROM material_file WHERE school_id = ? AND id = ?""")
                     .params(vn.truongso.platform.Ids.newId(), toVersion, schoolId, fileId).update();
         }

@@ -104,6 +104,15 @@ public class PackageImporter {
         }
     }
 
+    /** Imports a package zip that is already stored as a blob, such as a file attached to a learning material. */
+    public ContentPackage importStored(UUID schoolId, UUID accountId, String sha256, String fileName) {
+        try (InputStream stored = blobs.open(sha256)) {
+            return importPackage(schoolId, accountId, stored, fileName);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path spool(InputStream upload, MessageDigest digest) throws IOException {
         Path temp = Files.createTempFile("truongso-package-", ".zip");
         try (InputStream in = digest == null ? upload : new DigestInputStream(upload, digest);

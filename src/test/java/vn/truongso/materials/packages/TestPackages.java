@@ -11,7 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Small packages built in code: valid SCORM 1.2, SCORM 2004 and cmi5, and every kind of broken one. */
-final class TestPackages {
+public final class TestPackages {
 
     private TestPackages() {
     }
@@ -41,7 +41,7 @@ final class TestPackages {
             <body><h1>Phân số</h1><img src="anh/hinh.png" alt=""><p id="log">…</p></body></html>
             """;
 
-    static byte[] scorm12() {
+    public static byte[] scorm12() {
         return zip(Map.of(
                 "imsmanifest.xml", """
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -132,7 +132,7 @@ final class TestPackages {
                 """.formatted(resourceHref, extraFile == null ? "" : "<file href=\"" + extraFile + "\"/>");
     }
 
-    static byte[] zip(Map<String, String> entries) {
+    public static byte[] zip(Map<String, String> entries) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         entries.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
         return zipBytes(bytes);
