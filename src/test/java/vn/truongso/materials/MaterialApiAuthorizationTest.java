@@ -114,6 +114,8 @@ class MaterialApiAuthorizationTest {
                 new Endpoint("upload-raw", s -> post(m(s) + "/files?name=a.pdf").contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .content("%PDF-1.4 x".getBytes()), Role.IT_STAFF),
                 new Endpoint("download", s -> get(m(s) + "/files/" + fileId), Role.PARENT),
+                new Endpoint("export-scorm12", s -> get(m(s) + "/export/scorm12"), Role.PARENT),
+                new Endpoint("export-cartridge", s -> get(MaterialFlows.base(s) + "/export/common-cartridge?ids=" + materialId), Role.PARENT),
                 new Endpoint("remove-file", s -> delete(m(s) + "/files/" + fileId), Role.STUDENT),
                 new Endpoint("ratings", s -> get(m(s) + "/ratings"), Role.PARENT),
                 new Endpoint("rate", s -> json(post(m(s) + "/ratings"), Map.of("stars", 5)), Role.STUDENT),

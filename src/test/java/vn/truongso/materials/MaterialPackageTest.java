@@ -63,6 +63,42 @@ class MaterialPackageTest {
     }
 
     @Test
+    void aPublishedMaterialExportsAsScormAndCommonCartridgeForAnyLms() throws Exception {
+        TestSchool school = testSchools.create();
+        MaterialFlows flows = new MaterialFlows(mvc);
+        UUID id = flows.draft(school, "Phiếu học tập: Phân số");
+        mvc.perform(multipart(MaterialFlows.base(school) + "/" + id + "/files")
+                .file(new MockMultipartFile("file", "phieu.pdf", "application/pdf", "%PDF-1.4 phiếu".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isCreated());
+        MaterialFlows.ok(flows.act(school, Role.TEACHER, id, "submit", null));
+        MaterialFlows.ok(flows.act(school, Role.GROUP_HEAD, id, "start-appraisal", null));
+        MaterialFlows.ok(flows.appraise(school, school.bearer(Role.GROUP_HEAD), id, "APPROVE", null));
+        MaterialFlows.ok(flows.act(school, Role.PRINCIPAL, id, "approve", null));
+        MaterialFlows.ok(flows.act(school, Role.PRINCIPAL, id, "publish", null));
+
+        byte[] scorm = mvc.perform(get(MaterialFlows.base(school) + "/" + id + "/export/scorm12").header("Authorization", school.bearer(Role.STUDENT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(entries(scorm)).contains("imsmanifest.xml", "index.html", "files/phieu.pdf");
+        byte[] cartridge = mvc.perform(get(MaterialFlows.base(school) + "/export/common-cartridge").param("ids", id.toString())
+                .header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(entries(cartridge)).contains("imsmanifest.xml").anyMatch(name -> name.endsWith("phieu.pdf"));
+        // Another school's material is not found, so nothing is written.
+        TestSchool other = testSchools.create();
+        mvc.perform(get(MaterialFlows.base(other) + "/export/common-cartridge").param("ids", id.toString())
+                .header("Authorization", other.bearer(Role.TEACHER))).andExpect(status().isNotFound());
+    }
+
+    private static java.util.List<String> entries(byte[] zip) throws Exception {
+        var names = new java.util.ArrayList<String>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
     void aBrokenPackageIsRefusedWithItsReasonAndStoresNothing() throws Exception {
         TestSchool school = testSchools.create();
         UUID id = new MaterialFlows(mvc).draft(school, "Gói hỏng");

@@ -1,6 +1,7 @@
 package vn.truongso.materials.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
+import vn.truongso.materials.packages.PackageExports;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,9 +75,11 @@ class MaterialsApi {
     private final AppraisalSettings settings;
     private final AccessPolicy access;
     private final BlobStore blobs;
+    private final PackageExports exports;
 
     MaterialsApi(MaterialService service, Materials materials, MaterialFiles files, MaterialRatings ratings, MaterialPlans plans,
-            AppraisalSettings settings, AccessPolicy access, BlobStore blobs) {
+            AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports) {
+        this.exports = exports;
         this.service = service;
         this.materials = materials;
         this.files = files;
@@ -193,6 +199,41 @@ class MaterialsApi {
         if (fromStart && !"HEAD".equals(request.getMethod())) {
             files.countDownload(schoolId, materialId);
         }
+    }
+
+    @GetMapping("/schools/{schoolId}/materials/{materialId}/export/scorm12")
+    @Operation(summary = "The material (the version the caller sees) as a SCORM 1.2 package that runs on any LMS")
+    void exportScorm(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, HttpServletResponse response)
+            throws IOException {
+        PackageExports.ExportMaterial material = exportable(user, schoolId, materialId);
+        exports.writeScorm12(material, zip(response, "hoc-lieu-scorm12.zip"));
+    }
+
+    @GetMapping("/schools/{schoolId}/materials/export/common-cartridge")
+    @Operation(summary = "Several materials as one IMS Common Cartridge 1.3 (.imscc), in the order given")
+    void exportCartridge(CurrentUser user, @PathVariable UUID schoolId, @RequestParam List<UUID> ids,
+            @RequestParam(defaultValue = "Học liệu số") String title, HttpServletResponse response) throws IOException {
+        if (ids.isEmpty() || ids.size() > MAX_LIST) {
+            throw new BadInputException(InputError.field("ids", "materials.error.exportCount", MAX_LIST));
+        }
+        // Every material is checked before the first byte is written, so a refusal is a clean error, not a cut-off zip.
+        List<PackageExports.ExportMaterial> selected = ids.stream().map(id -> exportable(user, schoolId, id)).toList();
+        exports.writeCommonCartridge(title, selected, zip(response, "hoc-lieu.imscc"));
+    }
+
+    private PackageExports.ExportMaterial exportable(CurrentUser user, UUID schoolId, UUID materialId) {
+        MaterialService.Visible visible = service.visible(user, schoolId, materialId);
+        var content = visible.shown().content();
+        var exported = files.ofVersion(schoolId, visible.shown().id()).stream()
+                .map(f -> new PackageExports.ExportFile(f.fileName(), f.mediaType(), f.sha256())).toList();
+        return new PackageExports.ExportMaterial(content.title(), content.description() == null ? "" : content.description(), exported);
+    }
+
+    /** The response as a zip download, streamed: the files are read from storage as they are written. */
+    private static java.io.OutputStream zip(HttpServletResponse response, String fileName) throws IOException {
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        return response.getOutputStream();
     }
 
     @DeleteMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}")
