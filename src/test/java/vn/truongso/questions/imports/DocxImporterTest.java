@@ -275,7 +275,7 @@ class DocxImporterTest {
         assertThat(correct(q)).isEqualTo("A");
         assertThat(qs.get(1).stem().text()).isEqualTo("\\(\\left(a\\le b\\right)x_{1}^{2}a_{n}\\)");
         assertThat(qs.get(1).choices().get(0).text().text()).isEqualTo("\\(\\left\\{\\begin{array}{l}x+y=2 \\\\ x-y=0\\end{array}\\right.\\)");
-        assertThat(qs.get(1).choices().get(1).text().text()).isEqualTo("\\(\\alpha \\)");
+        assertThat(qs.get(1).choices().get(1).text().text()).isEqualTo("\\(\\alpha\\)");
     }
 
     @Test
