@@ -435,6 +435,17 @@ public final class DocxImporter implements QuestionImporter {
             String key = key(d);
             if (!d.options.isEmpty()) {
                 q = Question.builder(QuestionTypes.SINGLE_CHOICE);
+                // Facts listed "a) … b) …" in a single-choice stem (e.g. "Cho các phát biểu sau: a) …") stay in the stem.
+                for (Option st : d.statements) {
+                    for (int i = 0; i < st.text.size(); i++) {
+                        List<Seg> line = new ArrayList<>();
+                        if (i == 0) {
+                            line.add(new Seg(st.letter + ") ", Fmt.NONE_SET, false, null));
+                        }
+                        line.addAll(st.text.get(i));
+                        d.stem.add(line);
+                    }
+                }
                 letters(d, d.options, 'A', "questions.docx.missingOption");
                 List<Boolean> marks = marks(d.options);
                 if (marks == null && key != null) {

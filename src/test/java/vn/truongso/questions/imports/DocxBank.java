@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.awt.image.BufferedImage;
 
 import javax.imageio.ImageIO;
@@ -161,9 +160,5 @@ public final class DocxBank {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static BigInteger unused() {
-        return BigInteger.ZERO;
     }
 }

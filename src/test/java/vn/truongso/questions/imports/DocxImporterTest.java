@@ -213,6 +213,15 @@ class DocxImporterTest {
     }
 
     @Test
+    void factsListedInASingleChoiceStemStayThere() {
+        Question q = ok(new DocxBank().p("Câu 1: Cho các phát biểu sau:").p("a) Số 2 là số nguyên tố.").p("b) Số 9 là số nguyên tố.")
+                .p("Số phát biểu đúng là").p("A. 0\t", u("B. 1"), "\tC. 2")).getFirst();
+        assertThat(q.type()).isEqualTo(QuestionTypes.SINGLE_CHOICE);
+        assertThat(q.stem().text()).isEqualTo("Cho các phát biểu sau:\na) Số 2 là số nguyên tố.\nb) Số 9 là số nguyên tố.\nSố phát biểu đúng là");
+        assertThat(correct(q)).isEqualTo("B");
+    }
+
+    @Test
     void workedSolutionsAreKept() {
         DocxBank bank = new DocxBank().p("Câu 1: 2 + 2 = ?").p("A. 3\t", u("B. 4")).p("Hướng dẫn giải").p("Ta có 2 + 2 = 4.")
                 .p("Chọn B.").p("Câu 2: 3 + 3 = ?").p("A. 6\tB. 5").p("Giải: 3 + 3 = 6.").p("Câu 3: 1 + 0 = ?").p(u("A. 1"), "\tB. 0")

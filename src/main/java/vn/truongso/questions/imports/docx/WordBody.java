@@ -37,6 +37,8 @@ public final class WordBody {
     /** Formatting flags; null = not said at this level. */
     public record Fmt(Boolean bold, Boolean underline, Boolean red, Boolean highlight) {
         static final Fmt NONE = new Fmt(null, null, null, null);
+        /** No formatting (for text an importer adds). */
+        public static final Fmt NONE_SET = NONE;
 
         Fmt over(Fmt base) {
             return new Fmt(bold != null ? bold : base.bold, underline != null ? underline : base.underline, red != null ? red : base.red,
