@@ -81,6 +81,17 @@ public final class DocxBank {
         return run;
     }
 
+    /** A paragraph: text, then a hyperlink (underlined and blue as Word draws links). */
+    public DocxBank link(String before, String url) {
+        XWPFParagraph para = doc.createParagraph();
+        fill(para, before);
+        XWPFRun run = para.createHyperlinkRun(url);
+        run.setText(url);
+        run.setUnderline(UnderlinePatterns.SINGLE);
+        run.setColor("0563C1");
+        return this;
+    }
+
     /** A table whose cells each hold one paragraph of runs (String or R). */
     public DocxBank table(Object[][] cells) {
         XWPFTable table = doc.createTable(cells.length, cells[0].length);

@@ -88,6 +88,13 @@ class DocxImporterTest {
     }
 
     @Test
+    void anUnderlinedLinkIsNotAMark() {
+        DocxBank bank = new DocxBank().p("Câu 1: Trang nào là cổng thông tin của Bộ GD&ĐT?");
+        bank.link("A. ", "https://moet.gov.vn").p("B. https://example.org").p(u("C."), " Cả hai");
+        assertThat(correct(ok(bank).getFirst())).isEqualTo("C");
+    }
+
+    @Test
     void leadingStar() {
         Question q = ok(fourLines("*C. 7")).getFirst();
         assertThat(correct(q)).isEqualTo("C");

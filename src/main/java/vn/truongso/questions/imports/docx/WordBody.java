@@ -227,8 +227,16 @@ public final class WordBody {
                 run(e, paragraphFmt, segs);
             } else if (W.equals(ns) && ("pPr".equals(name) || "del".equals(name) || "moveFrom".equals(name) || "rPr".equals(name))) {
                 continue;
+            } else if (W.equals(ns) && "hyperlink".equals(name)) {
+                // A link's underline is the link style, not an answer mark.
+                int before = segs.size();
+                walk(e, paragraphFmt, segs);
+                for (int i = before; i < segs.size(); i++) {
+                    Seg s = segs.get(i);
+                    segs.set(i, new Seg(s.text(), new Fmt(s.fmt().bold(), false, s.fmt().red(), s.fmt().highlight()), s.math(), s.imageRef()));
+                }
             } else {
-                // w:hyperlink, w:ins, w:smartTag, w:sdt/w:sdtContent, w:fldSimple, w:customXml: their runs count.
+                // w:ins, w:smartTag, w:sdt/w:sdtContent, w:fldSimple, w:customXml: their runs count.
                 walk(e, paragraphFmt, segs);
             }
         }
