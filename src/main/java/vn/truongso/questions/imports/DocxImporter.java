@@ -218,7 +218,8 @@ public final class DocxImporter implements QuestionImporter {
             if (ANSWER_HEADING.matcher(t).matches()) {
                 close();
                 answerMode = true;
-                answerSection = null;
+                Matcher part = Pattern.compile("PH[ẦA]N\\s+(IV|I{1,3}|[1-4])(?![\\p{L}\\d])", CI).matcher(t);
+                answerSection = part.find() ? roman(part.group(1)) : null;
                 return;
             }
             if (answerMode) {
@@ -394,7 +395,7 @@ public final class DocxImporter implements QuestionImporter {
                         break;
                     }
                 }
-                if (ok && count >= 2) {
+                if (ok && count >= (answerMode ? 1 : 2)) {
                     grid = true;
                     r++;
                 }
@@ -412,7 +413,7 @@ public final class DocxImporter implements QuestionImporter {
                         return false;
                     }
                 }
-                grid = count >= 2 && count >= rows.size() - 1;
+                grid = count >= (answerMode ? 1 : 2) && count >= rows.size() - 1;
             }
             if (grid) {
                 close();
@@ -426,7 +427,15 @@ public final class DocxImporter implements QuestionImporter {
                 return d.key;
             }
             String k = keys.get(d.section + "|" + d.number);
-            return k != null ? k : keys.get("null|" + d.number);
+            if (k == null) {
+                k = keys.get("null|" + d.number);
+            }
+            if (k == null && d.section == null) {
+                // Questions without sections, answers listed under section headings: a number listed once is enough.
+                List<String> any = keys.entrySet().stream().filter(e -> e.getKey().endsWith("|" + d.number)).map(Map.Entry::getValue).toList();
+                k = any.size() == 1 ? any.getFirst() : null;
+            }
+            return k;
         }
 
         Question build(Draft d) {

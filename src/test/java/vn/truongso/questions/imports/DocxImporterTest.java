@@ -151,6 +151,16 @@ class DocxImporterTest {
     }
 
     @Test
+    void answerKeysBySection() {
+        DocxBank bank = new DocxBank().p("PHẦN I").p("Câu 1: x").p("A. 1\tB. 2").p("PHẦN II").p("Câu 1: y").p("a) 1").p("b) 2").p("c) 3")
+                .p("d) 4").p("ĐÁP ÁN PHẦN I").table(new Object[][] {{"Câu", "1"}, {"Đáp án", "B"}}).p("ĐÁP ÁN PHẦN II").p("Câu 1: ĐSĐS");
+        assertThat(ok(bank).stream().map(DocxImporterTest::correct)).containsExactly("B", "ac");
+        // Questions without sections, answers listed by section.
+        DocxBank flat = unmarked(2).p("ĐÁP ÁN").p("PHẦN I").p("1-B 2-D");
+        assertThat(ok(flat).stream().map(DocxImporterTest::correct)).containsExactly("B", "D");
+    }
+
+    @Test
     void answerLineAfterTheQuestion() {
         assertThat(correct(ok(new DocxBank().p("Câu 1: 2 + 2 = ?").p("A. 3\tB. 4\tC. 5\tD. 6").p("Đáp án: B")).getFirst())).isEqualTo("B");
     }
