@@ -119,10 +119,10 @@ class QuestionBankApi {
 
     @PostMapping(path = "/{bankId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Preview an import: the parsed questions and every problem with its question number or line",
-            description = "format: gift, aiken, moodle-xml, qti (an item .xml or a content-package .zip), xlsx (the template). Nothing is "
+            description = "format: gift, aiken, moodle-xml, qti (an item .xml or a content-package .zip), xlsx (the template), docx (Word, the teachers' layout). Nothing is "
                     + "stored for a file with problems; a clean file answers an importId to commit.")
     PreviewView preview(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID bankId, @RequestPart("file") MultipartFile file,
-            @Parameter(description = "gift, aiken, moodle-xml, qti, xlsx") @RequestParam String format,
+            @Parameter(description = "gift, aiken, moodle-xml, qti, xlsx, docx") @RequestParam String format,
             @Parameter(description = "classify every question under this curriculum topic (chủ đề/chương)") @RequestParam(required = false)
             UUID topicId) throws IOException {
         QuestionBankService.Preview p = service.preview(user, schoolId, bankId, format, file.getOriginalFilename(), topicId, file.getBytes());

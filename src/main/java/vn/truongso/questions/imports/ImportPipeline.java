@@ -19,7 +19,7 @@ public final class ImportPipeline {
 
     static {
         for (QuestionImporter i : List.of(new GiftImporter(), new AikenImporter(), new MoodleXmlImporter(), new QtiImporter(),
-                new XlsxImporter())) {
+                new XlsxImporter(), new DocxImporter())) {
             IMPORTERS.put(i.format(), i);
         }
     }
