@@ -25,5 +25,35 @@ ALTER TABLE material_version
         || setweight(to_tsvector('simple'::regconfig, coalesce(truongso_fold(left(search_text, 200000)), '')), 'C')) STORED;
 
 CREATE INDEX material_version_search ON material_version USING gin (search_vector);
--- Typo tolerance: trigram similarity of the query to the words of the folded title.
-CREATE INDEX material_version_title_trgm ON material_version USING gin (title_folded gin_trgm_ops);
+-- Ranking adds the trigram word similarity of the query to the folded title (computed on the matched rows only).
+
+-- Typo tolerance: the vocabulary of the folded titles' words. A query word that is no word (nor the beginning of one) of
+-- any title is widened to the vocabulary's words like it: by trigram similarity ("trnon" → "tron", "luongg" → "luong")
+-- or by the same letters in another order, which trigrams miss on short syllables ("phna" → "phan"). Words are never
+-- removed: a word no title uses any more only widens a query to nothing.
+CREATE FUNCTION truongso_letters(w text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN (SELECT string_agg(c, '' ORDER BY c COLLATE "C") FROM regexp_split_to_table(w, '') AS c);
+
+CREATE TABLE material_search_word (
+    word     text COLLATE "C" PRIMARY KEY,
+    letters  text NOT NULL
+);
+CREATE INDEX material_search_word_trgm ON material_search_word USING gin (word gin_trgm_ops);
+CREATE INDEX material_search_word_letters ON material_search_word (letters);
+
+CREATE FUNCTION material_search_words() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    INSERT INTO material_search_word (word, letters)
+    SELECT DISTINCT w, truongso_letters(w) FROM regexp_split_to_table(NEW.title_folded, '[^[:alnum:]]+') AS w WHERE length(w) >= 2
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER material_version_search_words AFTER INSERT OR UPDATE OF title ON material_version
+    FOR EACH ROW EXECUTE FUNCTION material_search_words();
+
+INSERT INTO material_search_word (word, letters)
+SELECT DISTINCT w, truongso_letters(w) FROM material_version, regexp_split_to_table(title_folded, '[^[:alnum:]]+') AS w WHERE length(w) >= 2
+ON CONFLICT DO NOTHING;

@@ -54,8 +54,10 @@ public class MaterialSearch {
 
     public static final int MAX_QUERY = 200;
     public static final int MAX_PAGE_SIZE = 100;
-    /** Word similarity (0-1) of the query to the title from which a title matches despite typos. */
-    static final double TYPO_THRESHOLD = 0.4;
+    /** Trigram similarity (0-1) from which a title word stands in for a mistyped query word. */
+    static final double TYPO_SIMILARITY = 0.3;
+    /** At most this many title words stand in for one mistyped query word. */
+    static final int ALTERNATIVES = 4;
 
     private static final List<String> WORKING = List.of("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "RETURNED", "APPRAISED");
     private static final List<Reach> DISTRICT_SHARED = Arrays.stream(Reach.values()).filter(Reach::sharedInDistrict).toList();
@@ -153,17 +155,18 @@ public class MaterialSearch {
         String scopeExpression = "CASE WHEN m.school_id = :school THEN 'SCHOOL'"
                 + (districtCondition == null ? "" : " WHEN " + districtCondition + " THEN 'DISTRICT'") + " ELSE 'CITY' END";
 
+        List<String> marked = new ArrayList<>(terms);
         StringBuilder where = new StringBuilder("(" + String.join(" OR ", visible) + ")");
         String score;
         if (terms.isEmpty()) {
             score = "0.0";
         } else {
-            params.put("tsq", terms.stream().map(t -> "'" + t.replace("'", "''") + "':*").reduce((a, b) -> a + " & " + b).orElseThrow());
+            Map<String, List<String>> widened = widen(terms);
+            widened.values().forEach(marked::addAll);
+            params.put("tsq", tsquery(terms, widened));
             params.put("folded", folded);
-            where.append(" AND (v.search_vector @@ to_tsquery('simple', :tsq) OR v.title_folded %> :folded)");
+            where.append(" AND v.search_vector @@ to_tsquery('simple', :tsq)");
             score = "(2 * word_similarity(:folded, v.title_folded) + ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)))";
-            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(Double.toString(TYPO_THRESHOLD))
-                    .query(String.class).single();
         }
         if (query.topicId() != null) {
             where.append(" AND :topic = ANY (v.topic_ids)");
@@ -221,7 +224,7 @@ public class MaterialSearch {
             }
         });
 
-        List<Hit> list = rows.stream().map(r -> r.hit(Snippets.of(terms, r.description(), r.fileText()))).toList();
+        List<Hit> list = rows.stream().map(r -> r.hit(Snippets.of(marked, r.description(), r.fileText()))).toList();
         return new Result(query.text() == null ? "" : query.text(), total[0], page, size, list,
                 new Facets(sorted(facets.get("subject"), false), sorted(facets.get("grade"), true), sorted(facets.get("kind"), false),
                         sorted(facets.get("scope"), false)));
@@ -241,6 +244,41 @@ public class MaterialSearch {
         if (!errors.isEmpty()) {
             throw new BadInputException(errors);
         }
+    }
+
+    /**
+     * For each query word that is neither a word nor the beginning of a word of any title: the title words like it
+     * (trigram similarity at least {@link #TYPO_SIMILARITY}, or the same letters in another order), most similar first.
+     */
+    Map<String, List<String>> widen(List<String> terms) {
+        Map<String, List<String>> widened = new HashMap<>();
+        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', ?, true)").param(Double.toString(TYPO_SIMILARITY)).query(String.class).single();
+        jdbc.sql("""
+                SELECT t.term, w.word FROM unnest(CAST(:terms AS text[])) AS t(term)
+                CROSS JOIN LATERAL (SELECT s.word FROM material_search_word s WHERE (s.word % t.term OR s.letters = truongso_letters(t.term))
+                    ORDER BY similarity(s.word, t.term) DESC, s.word LIMIT :alternatives) AS w
+                WHERE length(t.term) >= 2 AND NOT EXISTS (SELECT 1 FROM material_search_word p
+                    WHERE p.word >= t.term COLLATE "C" AND p.word < (t.term || U&'\\+10FFFF') COLLATE "C")""")
+                .param("terms", terms.toArray(String[]::new)).param("alternatives", ALTERNATIVES)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> widened.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return widened;
+    }
+
+    /** Every word must match: as a prefix, or as one of the words it was widened to. */
+    static String tsquery(List<String> terms, Map<String, List<String>> widened) {
+        List<String> parts = new ArrayList<>();
+        for (String term : terms) {
+            List<String> alternatives = new ArrayList<>();
+            alternatives.add(quote(term) + ":*");
+            widened.getOrDefault(term, List.of()).forEach(w -> alternatives.add(quote(w)));
+            parts.add(alternatives.size() == 1 ? alternatives.getFirst() : "(" + String.join(" | ", alternatives) + ")");
+        }
+        return String.join(" & ", parts);
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** The words of a folded query (letters and digits), without repeats; at most 12. */

@@ -59,7 +59,7 @@ final class Snippets {
             if (i > from) {
                 out.append(' ');
             }
-            String escaped = HtmlUtils.htmlEscape(words[i]);
+            String escaped = HtmlUtils.htmlEscape(words[i], "UTF-8");
             out.append(marked[i] ? "<mark>" + escaped + "</mark>" : escaped);
         }
         if (to < words.length) {
