@@ -25,6 +25,7 @@ import vn.truongso.platform.VietnameseText;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestSchools;
 import vn.truongso.support.TestSchools.TestSchool;
+import vn.truongso.support.WebUsers;
 
 /**
  * Full-text search of materials: Vietnamese typed without diacritics or with typos, ranking (title, then description,
@@ -250,6 +251,20 @@ class MaterialSearchTest {
         mvc.perform(get(url + "&scope=county").header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isBadRequest());
         mvc.perform(get(url + "&page=0").header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isBadRequest());
         mvc.perform(get(url + "&q=" + "a".repeat(201)).header("Authorization", school.bearer(Role.TEACHER))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void searchPageShowsHitsSnippetsAndFacets() throws Exception {
+        var teacher = WebUsers.user(accounts, school, Role.TEACHER);
+        String page = mvc.perform(get("/schools/" + school.schoolId() + "/materials/search?q=phna+so&grade=6").with(WebUsers.as(teacher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Phân số và các phép tính với phân số", "<mark>phân</mark>", "id=\"facets\"", "Của trường", "Lớp 6")
+                .doesNotContain("Phân số ở trường khác", "Đường tròn và góc nội tiếp");
+        // The list and the library offer the search box.
+        assertThat(mvc.perform(get("/schools/" + school.schoolId() + "/materials").with(WebUsers.as(teacher))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"material-search\"");
+        mvc.perform(get("/schools/" + school.schoolId() + "/materials/search?q=phan+so")
+                .with(WebUsers.as(WebUsers.user(accounts, elsewhere, Role.TEACHER)))).andExpect(status().isNotFound());
     }
 
     @Test
