@@ -14,17 +14,20 @@ CREATE FUNCTION truongso_fold(t text) RETURNS text
         '[\u0300-\u036f]', '', 'g')), '\s+', ' ', 'g'));
 
 -- Maintained by PostgreSQL itself whenever a version's title, description or extracted file text changes (generated
--- columns), so the materials code needs no hook. Weights: A the title, B the description, C the files' text (its first
--- 200,000 characters: a tsvector is limited to 1 MB). The 'simple' configuration keeps every word as typed: Vietnamese
--- words are syllables, no stemming applies.
+-- columns), so the materials code needs no hook. search_vector holds the title (weight A) and the description (B): it is
+-- small, so ranking reads it cheaply; file_vector holds the files' text (its first 200,000 characters: a tsvector is
+-- limited to 1 MB) and is only matched, never ranked, so a search does not decompress large vectors for every hit.
+-- The 'simple' configuration keeps every word as typed: Vietnamese words are syllables, no stemming applies.
 ALTER TABLE material_version
     ADD COLUMN title_folded text GENERATED ALWAYS AS (truongso_fold(title)) STORED,
     ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, truongso_fold(title)), 'A')
-        || setweight(to_tsvector('simple'::regconfig, truongso_fold(description)), 'B')
-        || setweight(to_tsvector('simple'::regconfig, coalesce(truongso_fold(left(search_text, 200000)), '')), 'C')) STORED;
+        || setweight(to_tsvector('simple'::regconfig, truongso_fold(description)), 'B')) STORED,
+    ADD COLUMN file_vector tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(truongso_fold(left(search_text, 200000)), ''))) STORED;
 
 CREATE INDEX material_version_search ON material_version USING gin (search_vector);
+CREATE INDEX material_version_file_search ON material_version USING gin (file_vector);
 -- Ranking adds the trigram word similarity of the query to the folded title (computed on the matched rows only).
 
 -- Typo tolerance: the vocabulary of the folded titles' words. A query word that is no word (nor the beginning of one) of

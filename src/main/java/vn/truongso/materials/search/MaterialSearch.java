@@ -37,7 +37,7 @@ import vn.truongso.platform.VietnameseText;
  * {@code V2_10__materials_search.sql}): every word of the query must start a word of the title, description or files'
  * text (a prefix, so a half-typed word matches), or the whole query must be similar (trigram word similarity) to a
  * stretch of the title, which tolerates typos ("phna so" finds "Phân số"). Ranking: title words weigh 1.0, description
- * 0.4, files' text 0.1 ({@code ts_rank}), plus twice the trigram similarity of the query to the title.
+ * 0.4 ({@code ts_rank}), a match in the files' text alone 0.05, plus twice the trigram similarity of the query to the title.
  */
 @Service
 public class MaterialSearch {
@@ -159,14 +159,16 @@ public class MaterialSearch {
         StringBuilder where = new StringBuilder("(" + String.join(" OR ", visible) + ")");
         String score;
         if (terms.isEmpty()) {
-            score = "0.0";
+            score = "0.0::float8";
         } else {
             Map<String, List<String>> widened = widen(terms);
             widened.values().forEach(marked::addAll);
             params.put("tsq", tsquery(terms, widened));
             params.put("folded", folded);
-            where.append(" AND v.search_vector @@ to_tsquery('simple', :tsq)");
-            score = "(2 * word_similarity(:folded, v.title_folded) + ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)))";
+            where.append(" AND (v.search_vector @@ to_tsquery('simple', :tsq) OR v.file_vector @@ to_tsquery('simple', :tsq))");
+            // Title and description through ts_rank; a match in the files' text alone counts a fixed 0.05.
+            score = "(2 * word_similarity(:folded, v.title_folded) + CASE WHEN v.search_vector @@ to_tsquery('simple', :tsq) "
+                    + "THEN ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)) ELSE 0.05 END)::float8";
         }
         if (query.topicId() != null) {
             where.append(" AND :topic = ANY (v.topic_ids)");
@@ -204,25 +206,34 @@ public class MaterialSearch {
         int page = query.page();
         params.put("limit", size);
         params.put("offset", (long) (page - 1) * size);
-        List<Row> rows = jdbc.sql(hits + "SELECT h.*, (SELECT left(x.search_text, 20000) FROM material_version x WHERE x.school_id = h.school_id "
-                + "AND x.id = h.version_id) AS file_text FROM hits h WHERE " + except(filters, null)
-                + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset").params(params).query((rs, n) -> row(rs)).list();
-
-        String facetSql = hits + "SELECT 'total' AS dim, '' AS val, count(*) AS n FROM hits WHERE " + except(filters, null)
-                + " UNION ALL SELECT 'subject', subject_code, count(*) FROM hits WHERE " + except(filters, "subject") + " GROUP BY subject_code"
-                + " UNION ALL SELECT 'grade', g::text, count(*) FROM hits, unnest(grades) AS g WHERE " + except(filters, "grade") + " GROUP BY g"
-                + " UNION ALL SELECT 'kind', kind, count(*) FROM hits WHERE " + except(filters, "kind") + " GROUP BY kind"
-                + " UNION ALL SELECT 'scope', scope, count(*) FROM hits WHERE " + except(filters, "scope") + " GROUP BY scope";
+        // One statement: the hits are computed once, then the page and the facet counts read them.
+        String sql = hits.substring(0, hits.length() - 1) + ", page AS (SELECT h.*, row_number() OVER (ORDER BY score DESC, updated_at DESC, id) AS rank, "
+                + "(SELECT left(x.search_text, 20000) FROM material_version x WHERE x.school_id = h.school_id AND x.id = h.version_id) AS file_text "
+                + "FROM hits h WHERE " + except(filters, null) + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset) "
+                + "SELECT 'hit' AS dim, NULL AS val, rank AS n, school_id, id, reach, live_version_id, updated_at, version_id, number, title, "
+                + "description, kind, subject_code, grades, status, scope, score, file_text FROM page"
+                + facet("'total', ''", "hits WHERE " + except(filters, null), "")
+                + facet("'subject', subject_code", "hits WHERE " + except(filters, "subject"), " GROUP BY subject_code")
+                + facet("'grade', g::text", "hits, unnest(grades) AS g WHERE " + except(filters, "grade"), " GROUP BY g")
+                + facet("'kind', kind", "hits WHERE " + except(filters, "kind"), " GROUP BY kind")
+                + facet("'scope', scope", "hits WHERE " + except(filters, "scope"), " GROUP BY scope");
         Map<String, List<FacetValue>> facets = new HashMap<>();
         long[] total = {0};
-        jdbc.sql(facetSql).params(params).query(rs -> {
+        List<Row> rows = new ArrayList<>();
+        Map<Row, Long> ranks = new HashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
             String dim = rs.getString("dim");
-            if (dim.equals("total")) {
-                total[0] = rs.getLong("n");
-            } else {
-                facets.computeIfAbsent(dim, d -> new ArrayList<>()).add(new FacetValue(rs.getString("val"), rs.getLong("n")));
+            switch (dim) {
+                case "hit" -> {
+                    Row row = row(rs);
+                    rows.add(row);
+                    ranks.put(row, rs.getLong("n"));
+                }
+                case "total" -> total[0] = rs.getLong("n");
+                default -> facets.computeIfAbsent(dim, d -> new ArrayList<>()).add(new FacetValue(rs.getString("val"), rs.getLong("n")));
             }
         });
+        rows.sort(java.util.Comparator.comparingLong(ranks::get));
 
         List<Hit> list = rows.stream().map(r -> r.hit(Snippets.of(marked, r.description(), r.fileText()))).toList();
         return new Result(query.text() == null ? "" : query.text(), total[0], page, size, list,
@@ -290,6 +301,12 @@ public class MaterialSearch {
             }
         }
         return List.copyOf(terms);
+    }
+
+    /** A branch of the facet union: the label columns, the count, and nulls for the hit columns. */
+    private static String facet(String labels, String from, String groupBy) {
+        return " UNION ALL SELECT " + labels + ", count(*), NULL::uuid, NULL::uuid, NULL, NULL::uuid, NULL::timestamptz, NULL::uuid, NULL::int, NULL, "
+                + "NULL, NULL, NULL, NULL::int[], NULL, NULL, NULL::float8, NULL FROM " + from + groupBy;
     }
 
     private static String except(Map<String, String> filters, String left) {
