@@ -28,6 +28,8 @@ public final class Bench {
             case "workbook" -> RosterImportBench.writeWorkbook(options);
             case "import" -> RosterImportBench.run(options);
             case "load" -> LoadTest.run(options);
+            case "materials" -> MaterialSearchBench.generate(options);
+            case "material-search" -> MaterialSearchBench.load(options);
             default -> {
                 usage();
                 yield 2;
@@ -44,6 +46,8 @@ public final class Bench {
                   load     --base=http://127.0.0.1:PORT --tokens=tokens.tsv --users=50 --warmup=30 --seconds=60 [--think-ms=0]
                            [--password=...] [--max-requests=2000000] [--mix=API_STUDENT_SEARCH:35,API_CLASSES:15,...]
                            [--app-pid=PID --postgres-pid=PID --clock-ticks=100]  (CPU time per request from /proc)
+                  materials --tokens=tokens.tsv --count=100000 (--data=APP_DATA_DIR | --jdbc=jdbc:postgresql://127.0.0.1:PORT/truongso) [--seed=1]
+                  material-search --base=http://127.0.0.1:PORT --tokens=tokens.tsv --users=50 --warmup=10 --seconds=60 [--think-ms=1000]
                 """);
     }
 

@@ -178,7 +178,11 @@ public class MaterialService {
         return false;
     }
 
-    private static List<Reach> reachesOf(View view) {
+    /**
+     * The reaches of a school's own materials a view shows; null for the staff view (every material, every state).
+     * Public so that search (vn.truongso.materials.search) applies exactly the same rule as the list.
+     */
+    public static List<Reach> reachesOf(View view) {
         return switch (view) {
             case STAFF -> null;
             case DISTRICT -> DISTRICT_REACHES;
