@@ -10,12 +10,28 @@ import vn.truongso.platform.VietnameseText;
  */
 interface RosterColumn {
 
-    String header();
+    /** What each sheet's enum constant says about its column. */
+    record Spec(String header, boolean required, List<String> aliases) {
 
-    boolean required();
+        static Spec of(String header, boolean required, String... aliases) {
+            return new Spec(header, required, List.of(aliases));
+        }
+    }
+
+    Spec spec();
+
+    default String header() {
+        return spec().header();
+    }
+
+    default boolean required() {
+        return spec().required();
+    }
 
     /** Folded alternative headers. */
-    List<String> aliases();
+    default List<String> aliases() {
+        return spec().aliases();
+    }
 
     default boolean matches(String headerText) {
         String key = key(headerText);
@@ -40,29 +56,15 @@ interface RosterColumn {
         EMAIL("Email", false, "e-mail", "thu dien tu", "dia chi email"),
         PHONE("Số điện thoại", false, "sdt", "dien thoai", "so dt");
 
-        private final String header;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Spec spec;
 
         Staff(String header, boolean required, String... aliases) {
-            this.header = header;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = Spec.of(header, required, aliases);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
+        public Spec spec() {
+            return spec;
         }
     }
 
@@ -71,29 +73,15 @@ interface RosterColumn {
         GRADE("Khối", true, "khoi lop"),
         HOMEROOM("GVCN", false, "giao vien chu nhiem");
 
-        private final String header;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Spec spec;
 
         Classes(String header, boolean required, String... aliases) {
-            this.header = header;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = Spec.of(header, required, aliases);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
+        public Spec spec() {
+            return spec;
         }
     }
 
@@ -114,29 +102,15 @@ interface RosterColumn {
         GUARDIAN_NAME("Họ tên người giám hộ", false, "ho va ten nguoi giam ho", "nguoi giam ho"),
         GUARDIAN_PHONE("SĐT người giám hộ", false, "so dien thoai nguoi giam ho", "dien thoai nguoi giam ho");
 
-        private final String header;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Spec spec;
 
         Students(String header, boolean required, String... aliases) {
-            this.header = header;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = Spec.of(header, required, aliases);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
+        public Spec spec() {
+            return spec;
         }
     }
 
@@ -145,29 +119,15 @@ interface RosterColumn {
         SUBJECT("Môn", true, "mon hoc", "ma mon"),
         CLASS("Lớp", true, "ten lop");
 
-        private final String header;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Spec spec;
 
         Assignments(String header, boolean required, String... aliases) {
-            this.header = header;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = Spec.of(header, required, aliases);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
-        }
-
-        @Override
-        public List<String> aliases() {
-            return aliases;
+        public Spec spec() {
+            return spec;
         }
     }
 }
