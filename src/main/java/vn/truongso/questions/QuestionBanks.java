@@ -1,11 +1,16 @@
 package vn.truongso.questions;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import vn.truongso.questions.model.Question;
+
 /**
- * What other modules may read of the question banks: the banks of a school with their question counts. Test papers
- * and the testing engine will ask for more through this interface as they arrive.
+ * What other modules may read of the question banks: the banks of a school with their question counts, and question
+ * definitions for the testing engine (which snapshots them when a test session is created, so later edits to the bank
+ * never change a running test).
  */
 public interface QuestionBanks {
 
@@ -14,4 +19,10 @@ public interface QuestionBanks {
     }
 
     List<BankSummary> banksOf(UUID schoolId);
+
+    /** The ids of a bank's questions in bank order; empty when the bank is not the school's. */
+    List<UUID> questionIds(UUID schoolId, UUID bankId);
+
+    /** The definitions of the school's questions with these ids (ids of other schools or unknown ids are absent). */
+    Map<UUID, Question> questions(UUID schoolId, Collection<UUID> ids);
 }

@@ -70,6 +70,15 @@ public class Questions {
                 .params(schoolId, bankId).query((rs, n) -> row(rs)).list();
     }
 
+    /** The school's questions with these ids, in one query. */
+    public List<StoredQuestion> findAll(UUID schoolId, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND id = ANY (?)")
+                .params(schoolId, ids.toArray(UUID[]::new)).query((rs, n) -> row(rs)).list();
+    }
+
     public Page search(UUID schoolId, QuestionFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE school_id = ?");
         List<Object> params = new ArrayList<>();
