@@ -214,6 +214,24 @@ class MaterialSearchTest {
     }
 
     @Test
+    void aNewDraftOfAPublishedMaterialIsWhatStaffFindWhileStudentsKeepTheLiveVersion() throws Exception {
+        UUID id = published(school, content("Hệ thức lượng trong tam giác vuông", "Bản đã duyệt.", "TOAN", 9, "E_LECTURE"));
+        ok(flows.edit(school, school.bearer(Role.TEACHER), id, content("Tỉ số lượng giác của góc nhọn", "Bản sửa.", "TOAN", 9, "E_LECTURE")));
+
+        assertThat(titles(search(school.bearer(Role.TEACHER), "q=ti so luong giac"))).containsExactly("Tỉ số lượng giác của góc nhọn");
+        assertThat(titles(search(school.bearer(Role.TEACHER), "q=he thuc luong"))).isEmpty();
+        assertThat(titles(search(school.bearer(Role.STUDENT), "q=he thuc luong"))).containsExactly("Hệ thức lượng trong tam giác vuông");
+        assertThat(titles(search(school.bearer(Role.STUDENT), "q=ti so luong giac"))).isEmpty();
+
+        ok(flows.act(school, Role.TEACHER, id, "submit", null));
+        ok(flows.act(school, Role.GROUP_HEAD, id, "start-appraisal", null));
+        ok(flows.appraise(school, school.bearer(Role.GROUP_HEAD), id, "APPROVE", "Tốt"));
+        ok(flows.act(school, Role.PRINCIPAL, id, "approve", "Đồng ý"));
+        assertThat(titles(search(school.bearer(Role.STUDENT), "q=ti so luong giac"))).containsExactly("Tỉ số lượng giác của góc nhọn");
+        assertThat(titles(search(school.bearer(Role.STUDENT), "q=he thuc luong"))).isEmpty();
+    }
+
+    @Test
     void officersSeeWhatReachedThem() throws Exception {
         assertThat(titles(search(school.bearer(Role.PHONG_OFFICER), "q=phan so")))
                 .containsExactlyInAnyOrder("Phân số trong đời sống", "Phân số qua trò chơi");

@@ -59,9 +59,6 @@ public class MaterialSearch {
     /** At most this many title words stand in for one mistyped query word. */
     static final int ALTERNATIVES = 4;
 
-    private static final List<String> WORKING = List.of("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "RETURNED", "APPRAISED");
-    private static final List<Reach> DISTRICT_SHARED = Arrays.stream(Reach.values()).filter(Reach::sharedInDistrict).toList();
-    private static final List<Reach> CITY_SHARED = Arrays.stream(Reach.values()).filter(Reach::sharedInCity).toList();
 
     /** A search; null filters mean any. {@code page} counts from 1. */
     public record Query(String text, String subjectCode, Integer grade, MaterialKind kind, UUID topicId, VersionStatus status, Scope scope,
@@ -106,57 +103,44 @@ public class MaterialSearch {
         UUID phong = chain.size() > 1 ? chain.get(1) : null;
         UUID so = chain.size() > 2 ? chain.get(2) : null;
 
-        // Other schools' materials: exactly what MaterialService.visible lets this user open. A member of the school
-        // (staff, student) sees what is shared in its district and city; a Phòng officer what reached his district
-        // (he reaches each of its schools with the district view); a Sở officer what reached the city.
+        // Who sees a version is in its audience tokens (V3_30__materials_search_audience.sql), which lead the word indexes,
+        // so the index scan itself keeps only what this user may see. Her own school's materials as her view there shows
+        // them; other schools' exactly as MaterialService.visible lets her open them: a member of the school (staff,
+        // student) sees what is shared in its district and city, a Phòng officer what reached his district (he reaches
+        // each of its schools with the district view), a Sở officer what reached the city.
         boolean member = user.grants().stream().anyMatch(g -> g.orgUnitId().equals(schoolId) && Capability.VIEW_MATERIALS.grantedTo(g.role()));
-        List<Reach> districtReaches = switch (view) {
-            case DISTRICT -> MaterialService.reachesOf(view);
-            case STAFF, PUBLISHED -> member ? DISTRICT_SHARED : null;
-            case CITY -> null;
+        List<String> own = List.of(switch (view) {
+            case STAFF -> "staff:" + schoolId;
+            case PUBLISHED -> "pub:" + schoolId;
+            case DISTRICT -> "dist-all:" + phong;
+            case CITY -> "city-all:" + so;
+        });
+        List<String> district = phong == null ? List.of() : switch (view) {
+            case DISTRICT -> List.of("dist-all:" + phong);
+            case STAFF, PUBLISHED -> member ? List.of("dist:" + phong) : List.of();
+            case CITY -> List.of();
         };
-        List<Reach> cityReaches = switch (view) {
-            case CITY -> MaterialService.reachesOf(view);
-            case STAFF, PUBLISHED -> member ? CITY_SHARED : null;
-            case DISTRICT -> null;
+        List<String> city = so == null ? List.of() : switch (view) {
+            case CITY -> List.of("city-all:" + so);
+            case STAFF, PUBLISHED -> member ? List.of("city:" + so) : List.of();
+            case DISTRICT -> List.of();
         };
-        if (phong == null) {
-            districtReaches = null;
-        }
-        if (so == null) {
-            cityReaches = null;
-        }
+        List<String> others = new ArrayList<>(district);
+        others.addAll(city);
+        List<String> all = new ArrayList<>(own);
+        all.addAll(others);
 
         Map<String, Object> params = new HashMap<>();
         params.put("school", schoolId);
-        List<String> visible = new ArrayList<>();
-        if (view == MaterialService.View.STAFF) {
-            // The version the list shows the staff: the one in progress, else the live one, else the latest.
-            visible.add("(m.school_id = :school AND v.id = (SELECT w.id FROM material_version w WHERE w.school_id = m.school_id "
-                    + "AND w.material_id = m.id ORDER BY (w.status IN (:working)) DESC, (w.id = m.live_version_id) DESC, w.number DESC LIMIT 1))");
-            params.put("working", WORKING);
-        } else {
-            visible.add("(m.school_id = :school AND m.reach IN (:ownReaches) AND v.id = m.live_version_id)");
-            params.put("ownReaches", names(MaterialService.reachesOf(view)));
-        }
-        String districtCondition = null;
-        if (districtReaches != null) {
-            districtCondition = "(m.phong_id = :phong AND m.reach IN (:districtReaches))";
-            visible.add("(m.school_id <> :school AND " + districtCondition + " AND v.id = m.live_version_id)");
-            params.put("phong", phong);
-            params.put("districtReaches", names(districtReaches));
-        }
-        if (cityReaches != null) {
-            visible.add("(m.school_id <> :school AND m.so_id = :so AND m.reach IN (:cityReaches) AND v.id = m.live_version_id"
-                    + (districtCondition == null ? "" : " AND NOT " + districtCondition) + ")");
-            params.put("so", so);
-            params.put("cityReaches", names(cityReaches));
-        }
-        String scopeExpression = "CASE WHEN m.school_id = :school THEN 'SCHOOL'"
-                + (districtCondition == null ? "" : " WHEN " + districtCondition + " THEN 'DISTRICT'") + " ELSE 'CITY' END";
+        params.put("all", all.toArray(String[]::new));
+        params.put("own", own.toArray(String[]::new));
+        params.put("others", others.toArray(String[]::new));
+        params.put("district", district.toArray(String[]::new));
+        String scopeExpression = "CASE WHEN v.school_id = :school THEN 'SCHOOL' WHEN v.audience && CAST(:district AS text[]) THEN 'DISTRICT' ELSE 'CITY' END";
 
         List<String> marked = new ArrayList<>(terms);
-        StringBuilder where = new StringBuilder("(" + String.join(" OR ", visible) + ")");
+        StringBuilder where = new StringBuilder("v.audience && CAST(:all AS text[]) AND CASE WHEN v.school_id = :school "
+                + "THEN v.audience && CAST(:own AS text[]) ELSE v.audience && CAST(:others AS text[]) END");
         String score;
         if (terms.isEmpty()) {
             score = "0.0::float8";
@@ -170,10 +154,6 @@ public class MaterialSearch {
             score = "(2 * word_similarity(:folded, v.title_folded) + CASE WHEN v.search_vector @@ to_tsquery('simple', :tsq) "
                     + "THEN ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)) ELSE 0.05 END)::float8";
         }
-        // Measured on generated data (bench/material-search.sh): the planner estimates a folded prefix query as unselective
-        // and reads every version sequentially, decompressing the large file vectors (about 100 ms per 20,000 versions),
-        // where the GIN indexes answer in a few milliseconds. Transaction-local: only this read-only search is affected.
-        jdbc.sql("SELECT set_config('enable_seqscan', 'off', true)").query(String.class).single();
         if (query.topicId() != null) {
             where.append(" AND :topic = ANY (v.topic_ids)");
             params.put("topic", query.topicId());
@@ -182,10 +162,9 @@ public class MaterialSearch {
             where.append(" AND v.status = :status");
             params.put("status", query.status().name());
         }
-        String hits = "WITH hits AS MATERIALIZED (SELECT m.school_id, m.id, m.reach, m.live_version_id, m.updated_at, v.id AS version_id, "
+        String hits = "WITH hits AS MATERIALIZED (SELECT v.school_id, v.material_id AS id, v.updated_at, v.id AS version_id, "
                 + "v.number, v.title, v.description, v.kind, v.subject_code, v.grades, v.status, " + scopeExpression + " AS scope, "
-                + score + " AS score FROM material_version v JOIN material m ON m.school_id = v.school_id AND m.id = v.material_id WHERE "
-                + where + ") ";
+                + score + " AS score FROM material_version v WHERE " + where + ") ";
 
         // The facet filters apply to the hits: each facet's counts leave its own dimension out.
         Map<String, String> filters = new HashMap<>();
@@ -211,11 +190,14 @@ public class MaterialSearch {
         params.put("limit", size);
         params.put("offset", (long) (page - 1) * size);
         // One statement: the hits are computed once, then the page and the facet counts read them.
-        String sql = hits.substring(0, hits.length() - 1) + ", page AS (SELECT h.*, row_number() OVER (ORDER BY score DESC, updated_at DESC, id) AS rank, "
-                + "(SELECT left(x.search_text, 20000) FROM material_version x WHERE x.school_id = h.school_id AND x.id = h.version_id) AS file_text "
-                + "FROM hits h WHERE " + except(filters, null) + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset) "
-                + "SELECT 'hit' AS dim, NULL AS val, rank AS n, school_id, id, reach, live_version_id, updated_at, version_id, number, title, "
-                + "description, kind, subject_code, grades, status, scope, score, file_text FROM page"
+        String sql = hits.substring(0, hits.length() - 1) + ", ranked AS (SELECT h.*, row_number() OVER (ORDER BY score DESC, updated_at DESC, id) AS rank "
+                + "FROM hits h WHERE " + except(filters, null) + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset), "
+                // Only the page's rows read the material (reach, live version) and the start of the files' text for the snippet.
+                + "page AS (SELECT r.*, m.reach, m.live_version_id, m.updated_at AS material_updated_at, "
+                + "(SELECT left(x.search_text, 20000) FROM material_version x WHERE x.school_id = r.school_id AND x.id = r.version_id) AS file_text "
+                + "FROM ranked r JOIN material m ON m.school_id = r.school_id AND m.id = r.id) "
+                + "SELECT 'hit' AS dim, NULL AS val, rank AS n, school_id, id, reach, live_version_id, material_updated_at AS updated_at, version_id, "
+                + "number, title, description, kind, subject_code, grades, status, scope, score, file_text FROM page"
                 + facet("'total', ''", "hits WHERE " + except(filters, null), "")
                 + facet("'subject', subject_code", "hits WHERE " + except(filters, "subject"), " GROUP BY subject_code")
                 + facet("'grade', g::text", "hits, unnest(grades) AS g WHERE " + except(filters, "grade"), " GROUP BY g")
@@ -326,10 +308,6 @@ public class MaterialSearch {
         copy.sort(numeric ? java.util.Comparator.comparingInt((FacetValue f) -> Integer.parseInt(f.value()))
                 : java.util.Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
         return copy;
-    }
-
-    private static List<String> names(List<Reach> reaches) {
-        return reaches.stream().map(Enum::name).toList();
     }
 
     private record Row(UUID schoolId, UUID id, UUID versionId, int number, String title, String description, MaterialKind kind,
