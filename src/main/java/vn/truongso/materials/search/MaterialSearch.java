@@ -34,10 +34,12 @@ import vn.truongso.platform.VietnameseText;
  * materials list shows them to her role), and what other schools shared in the school's district or city.
  *
  * <p>Matching works on folded text ({@link VietnameseText#fold}, mirrored in SQL by {@code truongso_fold} in
- * {@code V2_10__materials_search.sql}): every word of the query must start a word of the title, description or files'
- * text (a prefix, so a half-typed word matches), or the whole query must be similar (trigram word similarity) to a
- * stretch of the title, which tolerates typos ("phna so" finds "Phân số"). Ranking: title words weigh 1.0, description
- * 0.4 ({@code ts_rank}), a match in the files' text alone 0.05, plus twice the trigram similarity of the query to the title.
+ * {@code V2_10__materials_search.sql}): every word of the query must be a word of the title, description or files' text,
+ * or start one when it is no whole word of any title (so a half-typed word matches); a word that neither is nor starts a
+ * title word is widened to the title words like it, which tolerates typos ("phna so" finds "Phân số"). Who may see a
+ * version is part of the index ({@code V3_30__materials_search_audience.sql}), so a search reads only visible rows.
+ * Ranking: title words weigh 1.0, description 0.4 ({@code ts_rank}), a match in the files' text alone 0.05, plus, when
+ * a word was widened, twice the trigram similarity of the query to the title.
  */
 @Service
 public class MaterialSearch {
@@ -145,13 +147,19 @@ public class MaterialSearch {
         if (terms.isEmpty()) {
             score = "0.0::float8";
         } else {
+            Set<String> words = knownWords(terms);
             Map<String, List<String>> widened = widen(terms);
             widened.values().forEach(marked::addAll);
-            params.put("tsq", tsquery(terms, widened));
-            params.put("folded", folded);
+            params.put("tsq", tsquery(terms, words, widened));
             where.append(" AND (v.search_vector @@ to_tsquery('simple', :tsq) OR v.file_vector @@ to_tsquery('simple', :tsq))");
-            // Title and description through ts_rank; a match in the files' text alone counts a fixed 0.05.
-            score = "(2 * word_similarity(:folded, v.title_folded) + CASE WHEN v.search_vector @@ to_tsquery('simple', :tsq) "
+            // Title and description through ts_rank; a match in the files' text alone counts a fixed 0.05. When a word was
+            // mistyped, the hits found through the words like it are ranked by how close the title is to the query.
+            String similarity = "";
+            if (!widened.isEmpty()) {
+                similarity = "2 * word_similarity(:folded, v.title_folded) + ";
+                params.put("folded", folded);
+            }
+            score = "(" + similarity + "CASE WHEN v.search_vector @@ to_tsquery('simple', :tsq) "
                     + "THEN ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)) ELSE 0.05 END)::float8";
         }
         if (query.topicId() != null) {
@@ -262,12 +270,22 @@ public class MaterialSearch {
         return widened;
     }
 
-    /** Every word must match: as a prefix, or as one of the words it was widened to. */
-    static String tsquery(List<String> terms, Map<String, List<String>> widened) {
+    /** The query words that are whole words of some title. */
+    Set<String> knownWords(List<String> terms) {
+        return Set.copyOf(jdbc.sql("SELECT word FROM material_search_word WHERE word = ANY (CAST(:terms AS text[]))")
+                .param("terms", terms.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /**
+     * Every word must match. A whole word of some title matches as itself: matching it as a prefix too would read every
+     * longer word of the index ("so" would also read "soan", "song", ...) and made a search several times slower for no
+     * better hits. Any other word matches as a prefix (a half-typed word), or as one of the words it was widened to.
+     */
+    static String tsquery(List<String> terms, Set<String> words, Map<String, List<String>> widened) {
         List<String> parts = new ArrayList<>();
         for (String term : terms) {
             List<String> alternatives = new ArrayList<>();
-            alternatives.add(quote(term) + ":*");
+            alternatives.add(words.contains(term) ? quote(term) : quote(term) + ":*");
             widened.getOrDefault(term, List.of()).forEach(w -> alternatives.add(quote(w)));
             parts.add(alternatives.size() == 1 ? alternatives.getFirst() : "(" + String.join(" | ", alternatives) + ")");
         }
