@@ -1,6 +1,7 @@
 package vn.truongso.materials.search;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -15,6 +16,8 @@ final class Snippets {
 
     static final int WORDS_BEFORE = 8;
     static final int WORDS = 30;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Snippets() {
     }
@@ -37,12 +40,15 @@ final class Snippets {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String[] words = text.strip().split("\\s+");
+        // A file's text runs to thousands of words: one pass over the whole folded text rules most of them out, and the
+        // words are folded one by one only up to the first match and inside the window shown.
+        if (mustMatch && !mentionsAny(terms, VietnameseText.fold(text))) {
+            return null;
+        }
+        String[] words = WHITE_SPACE.split(text.strip());
         int first = -1;
-        boolean[] marked = new boolean[words.length];
-        for (int i = 0; i < words.length; i++) {
-            marked[i] = matches(terms, words[i]);
-            if (marked[i] && first < 0) {
+        for (int i = 0; i < words.length && first < 0; i++) {
+            if (matches(terms, words[i])) {
                 first = i;
             }
         }
@@ -59,8 +65,10 @@ final class Snippets {
             if (i > from) {
                 out.append(' ');
             }
+            // Words before the first match are known not to match.
+            boolean marked = first >= 0 && (i == first || i > first && matches(terms, words[i]));
             String escaped = HtmlUtils.htmlEscape(words[i], "UTF-8");
-            out.append(marked[i] ? "<mark>" + escaped + "</mark>" : escaped);
+            out.append(marked ? "<mark>" + escaped + "</mark>" : escaped);
         }
         if (to < words.length) {
             out.append(" …");
@@ -68,8 +76,17 @@ final class Snippets {
         return out.toString();
     }
 
+    private static boolean mentionsAny(List<String> terms, String folded) {
+        for (String term : terms) {
+            if (folded.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matches(List<String> terms, String word) {
-        String folded = VietnameseText.fold(word).replaceAll("[^\\p{L}\\p{N}]+", "");
+        String folded = NOT_WORD.matcher(VietnameseText.fold(word)).replaceAll("");
         if (folded.isEmpty()) {
             return false;
         }
