@@ -90,6 +90,35 @@ class ExamBurstFakeTest {
                 "DO UPDATE SET", "WHERE " + PgbenchUpsert.SCHEMA + ".answer.seq <= EXCLUDED.seq");
     }
 
+    @Test
+    void theSearchDoublesThenBisectsToTheLargestPassingN(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (var fake = new FakeExamServer(3, 0)) {
+            fake.maxAttemptsPerSession = 5;
+            var tokens = dir.resolve("tokens.tsv");
+            java.nio.file.Files.writeString(tokens, "# header\n" + TEACHER.schoolId() + "\tgv.sim1.00001\tTEACHER\tload\ttoken\n");
+            var students = dir.resolve("students.tsv");
+            StringBuilder lines = new StringBuilder("# header\n");
+            for (var student : students(12)) {
+                lines.append(student.schoolId()).append('\t').append(student.classId()).append('\t').append(student.username()).append("\tx\n");
+            }
+            java.nio.file.Files.writeString(students, lines);
+            var out = new java.io.ByteArrayOutputStream();
+            var console = System.out;
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                ExamBurst.run(Bench.Options.parse(new String[] {"exam-burst", "--base=" + fake.base(), "--tokens=" + tokens,
+                    "--students=" + students, "--questions=3", "--think-min-ms=0", "--think-max-ms=2", "--spread-seconds=0", "--search=true",
+                    "--search-start=2", "--search-max=12", "--pgbench="}), fake);
+            } finally {
+                System.setOut(console);
+            }
+            String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            // 2 pass, 4 pass, 8 fail, 6 fail, 5 pass: 5 is within one student of the first failure.
+            assertThat(report).contains("TRIAL|2|PASS", "TRIAL|4|PASS", "TRIAL|8|FAIL", "TRIAL|6|FAIL", "TRIAL|5|PASS",
+                    "largest passing N: 5; first failing N: 6");
+        }
+    }
+
     private static ExamBurst.Outcome burst(FakeExamServer fake, int n) throws Exception {
         return ExamBurst.trial(Loopback.client(), URI.create(fake.base()), TEACHER, UUID.randomUUID(), students(n), "TruongSo@Bench2026", 5,
                 new ExamBurst.Behaviour(1, 0, 20, 1), new CpuSampler(-1, -1, 100), fake, null, Bench.Options.parse(new String[] {"x"}));

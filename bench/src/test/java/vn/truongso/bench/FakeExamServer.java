@@ -43,6 +43,9 @@ final class FakeExamServer implements AutoCloseable, ExamBurst.AnswerStore {
     private final HttpServer server;
     private final int questions;
     private final int dropEvery;
+    /** More attempts than this in one session are refused (503), so a search has a limit to find; 0: no limit. */
+    volatile int maxAttemptsPerSession;
+    private final Map<String, AtomicInteger> attemptsPerSession = new ConcurrentHashMap<>();
     private final AtomicInteger saves = new AtomicInteger();
     private final Map<String, String> sessions = new ConcurrentHashMap<>();   // cookie value -> csrf token ("" before sign-in)
     private final Map<String, String> signedIn = new ConcurrentHashMap<>();   // cookie value -> username
@@ -51,6 +54,7 @@ final class FakeExamServer implements AutoCloseable, ExamBurst.AnswerStore {
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Integer>> stored = new ConcurrentHashMap<>();
     final AtomicInteger refusals = new AtomicInteger();
+    private volatile int questionsImported;
 
     FakeExamServer(int questions, int dropEvery) throws IOException {
         this.questions = questions;
@@ -118,6 +122,15 @@ final class FakeExamServer implements AutoCloseable, ExamBurst.AnswerStore {
                 }
                 send(exchange, 200, "text/html", "<html><head><meta name=\"_csrf\" content=\"" + sessions.get(cookie) + "\">"
                         + "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"></head><body>Trang chủ</body></html>");
+            } else if (method.equals("POST") && path.matches("/api/v1/schools/[^/]+/question-banks")) {
+                send(exchange, 201, "application/json", JSON.createObjectNode().put("id", UUID.randomUUID().toString()).toString());
+            } else if (method.equals("POST") && path.matches("/api/v1/schools/[^/]+/question-banks/[^/]+/imports")) {
+                int count = body.split("::Câu ", -1).length - 1;
+                questionsImported = count;
+                send(exchange, 200, "application/json", JSON.createObjectNode().put("importId", UUID.randomUUID().toString())
+                        .put("canCommit", true).put("questionCount", count).toString());
+            } else if (method.equals("POST") && path.matches("/api/v1/schools/[^/]+/question-banks/[^/]+/imports/[^/]+/commit")) {
+                send(exchange, 200, "application/json", JSON.createObjectNode().put("committed", questionsImported).toString());
             } else if (method.equals("POST") && path.matches("/api/v1/schools/[^/]+/test-sessions")) {
                 JsonNode input = JSON.readTree(body);
                 if (!exchange.getRequestHeaders().getFirst("Authorization").startsWith("Bearer ") || input.path("source").path("bankId").isMissingNode()
@@ -137,6 +150,11 @@ final class FakeExamServer implements AutoCloseable, ExamBurst.AnswerStore {
                     return;
                 }
                 String sessionId = m.group(2);
+                if (maxAttemptsPerSession > 0
+                        && attemptsPerSession.computeIfAbsent(sessionId, k -> new AtomicInteger()).incrementAndGet() > maxAttemptsPerSession) {
+                    refuse(exchange, 503, "full");
+                    return;
+                }
                 Attempt attempt = attempts.computeIfAbsent(sessionId + "/" + signedIn.get(cookie),
                         k -> new Attempt(UUID.randomUUID().toString(), UUID.randomUUID().toString(), sessionId));
                 attempts.putIfAbsent(attempt.id(), attempt);
