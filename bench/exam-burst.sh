@@ -11,7 +11,7 @@
 # Parameters (environment variables; MODE sets the defaults, any of them can be given on its own):
 #   MODE=quick|full         quick: N=50 THINK 200-1000 ms SPREAD 10 s PGBENCH 10 s; full: N=2000 THINK 10000-30000 ms SPREAD 60 s PGBENCH 20 s
 #   N, THINK_MIN_MS, THINK_MAX_MS, SPREAD_SECONDS, QUESTIONS=40, PGBENCH_SECONDS, SEED=1
-#   SEARCH=false            true: search the largest N from SEARCH_START (250) up to SEARCH_MAX students (12000 in full mode)
+#   SEARCH=false            true: search the largest N from SEARCH_START (50 / 250) up to SEARCH_MAX students (400 / 12000)
 #   JAVA_OPTS="" DB_POOL_SIZE=20 SKIP_BUILD=false KEEP_DATA=false PGBENCH=/usr/bin/pgbench
 set -euo pipefail
 
@@ -22,8 +22,8 @@ JAVA="$JAVA_HOME/bin/java"
 
 MODE=${MODE:-quick}
 case "$MODE" in
-  quick) D_N=50; D_MIN=200; D_MAX=1000; D_SPREAD=10; D_PGB=10; D_SEARCH_MAX=400 ;;
-  full) D_N=2000; D_MIN=10000; D_MAX=30000; D_SPREAD=60; D_PGB=20; D_SEARCH_MAX=12000 ;;
+  quick) D_N=50; D_MIN=200; D_MAX=1000; D_SPREAD=10; D_PGB=10; D_SEARCH_START=50; D_SEARCH_MAX=400 ;;
+  full) D_N=2000; D_MIN=10000; D_MAX=30000; D_SPREAD=60; D_PGB=20; D_SEARCH_START=250; D_SEARCH_MAX=12000 ;;
   *) echo "MODE is quick or full" >&2; exit 2 ;;
 esac
 N=${N:-$D_N}
@@ -35,7 +35,7 @@ PGBENCH_SECONDS=${PGBENCH_SECONDS:-$D_PGB}
 PGBENCH=${PGBENCH:-/usr/bin/pgbench}
 SEED=${SEED:-1}
 SEARCH=${SEARCH:-false}
-SEARCH_START=${SEARCH_START:-250}
+SEARCH_START=${SEARCH_START:-$D_SEARCH_START}
 SEARCH_MAX=${SEARCH_MAX:-$D_SEARCH_MAX}
 JAVA_OPTS=${JAVA_OPTS:-}
 SKIP_BUILD=${SKIP_BUILD:-false}

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * parsing of answers. When the module's API differs, adapt it here (and the answer table in {@link #ANSWER_TABLE}).
  *
  * <pre>
- * POST /api/v1/schools/{schoolId}/test-sessions            {"title", "source":{"bankId"}, "classIds", "opensAt", "closesAt",
+ * POST /api/v1/schools/{schoolId}/test-sessions            {"title", "source":{"bankId"} and "bankId", "classIds", "opensAt", "closesAt",
  *                                                           "durationMinutes", "attemptsAllowed":1, "accessCode",
  *                                                           "resultsPolicy":"AFTER_CLOSE", "purpose":"REGULAR"} → 201 {"id"}
  * POST /api/v1/schools/{schoolId}/test-sessions/{id}/attempts {"accessCode"} → 201/200 {"attemptId", "attemptToken",
@@ -63,6 +63,8 @@ final class ExamContract {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", title);
         body.putObject("source").put("bankId", bankId.toString());
+        // The testing branch as of 2026-11-23 reads the bank at the top level; unknown properties are ignored, so both go.
+        body.put("bankId", bankId.toString());
         var classes = body.putArray("classIds");
         classIds.forEach(id -> classes.add(id.toString()));
         body.put("opensAt", now.minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
