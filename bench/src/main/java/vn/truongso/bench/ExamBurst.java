@@ -83,7 +83,11 @@ final class ExamBurst {
     }
 
     /** How the students behave. */
-    record Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed) {
+    record Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed, boolean cookieOnAttemptCalls) {
+
+        Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed) {
+            this(spreadSeconds, thinkMinMs, thinkMaxMs, seed, true);
+        }
 
         int thinkMs(SplittableRandom random) {
             return thinkMinMs + (thinkMaxMs > thinkMinMs ? random.nextInt(thinkMaxMs - thinkMinMs + 1) : 0);
@@ -141,7 +145,9 @@ final class ExamBurst {
         String password = options.text("password", "TruongSo@Bench2026");
         int questions = options.integer("questions", 40);
         var behaviour = new Behaviour(options.integer("spread-seconds", 60), options.integer("think-min-ms", 10_000),
-                options.integer("think-max-ms", 30_000), options.number("seed", 1));
+                options.integer("think-max-ms", 30_000), options.number("seed", 1),
+                // A browser sends its session cookie with every same-origin request; false measures saves with the token alone.
+                Boolean.parseBoolean(options.text("cookie-on-attempt-calls", "true")));
         if (behaviour.thinkMinMs() < 0 || behaviour.thinkMaxMs() < behaviour.thinkMinMs() || behaviour.thinkMaxMs() > 600_000
                 || behaviour.spreadSeconds() < 0 || behaviour.spreadSeconds() > 3600 || questions < 1 || questions > 200) {
             throw new IllegalArgumentException("think 0..600000 ms with min ≤ max, spread 0..3600 s, questions 1..200");
@@ -314,8 +320,8 @@ final class ExamBurst {
         String sessionId = ExamContract.sessionId(created.body());
         System.out.println();
         System.out.printf(Locale.ROOT, "== Exam burst: %d students in %d classes sign in within %d s, %d questions, think %d–%d ms; session %s "
-                + "(%d min)%n", n, classIds.size(), behaviour.spreadSeconds(), questions, behaviour.thinkMinMs(), behaviour.thinkMaxMs(), sessionId,
-                durationMinutes);
+                + "(%d min)%s%n", n, classIds.size(), behaviour.spreadSeconds(), questions, behaviour.thinkMinMs(), behaviour.thinkMaxMs(), sessionId,
+                durationMinutes, behaviour.cookieOnAttemptCalls() ? "" : "; saves and submission without the session cookie");
         var run = new Run(client, base, teacher.schoolId(), sessionId, accessCode, password, behaviour);
         long start = System.nanoTime();
         CpuSampler.Sample cpuBefore = cpu.enabled() ? cpu.sample() : null;
@@ -543,7 +549,7 @@ final class ExamBurst {
                     String option = question.options().isEmpty() ? "" : question.options().get(random.nextInt(question.options().size())).id();
                     t0 = System.nanoTime();
                     savesSent.increment();
-                    HttpResponse<String> saved = send(withSession(ExamContract.saveAnswer(base, attempt, question, seq, option), cookie,
+                    HttpResponse<String> saved = send(attemptCall(ExamContract.saveAnswer(base, attempt, question, seq, option), cookie,
                             csrfHeader, csrfToken));
                     boolean ok = saved != null && ExamContract.saveAcknowledged(saved.statusCode(), saved.body(), question, seq);
                     if (ok) {
@@ -556,7 +562,7 @@ final class ExamBurst {
                 }
                 Thread.sleep(behaviour.thinkMs(random));
                 t0 = System.nanoTime();
-                HttpResponse<String> submitted = send(withSession(ExamContract.submit(base, attempt), cookie, csrfHeader, csrfToken));
+                HttpResponse<String> submitted = send(attemptCall(ExamContract.submit(base, attempt), cookie, csrfHeader, csrfToken));
                 boolean ok = submitted != null && ExamContract.submitAccepted(submitted.statusCode());
                 if (record(Step.SUBMIT, t0, ok, student.username() + ": submit " + status(submitted))) {
                     completed.increment();
@@ -566,6 +572,11 @@ final class ExamBurst {
             } catch (RuntimeException e) {
                 sample(student.username() + ": " + e);
             }
+        }
+
+        /** Saves and the submission carry the attempt token; like a browser they also carry the session unless told not to. */
+        private HttpRequest attemptCall(HttpRequest.Builder builder, String cookie, String csrfHeader, String csrfToken) {
+            return behaviour.cookieOnAttemptCalls() ? withSession(builder, cookie, csrfHeader, csrfToken) : builder.build();
         }
 
         private static HttpRequest withSession(HttpRequest.Builder builder, String cookie, String csrfHeader, String csrfToken) {
