@@ -9,7 +9,8 @@ import java.util.Map;
  * <ul>
  * <li>{@code workbook}: writes a generated roster workbook (.xlsx) to a file;</li>
  * <li>{@code import}: imports a generated roster through the API (preview, then commit) and times both;</li>
- * <li>{@code load}: virtual users hitting list and search pages for a fixed time, with latency percentiles.</li>
+ * <li>{@code load}: virtual users hitting list and search pages for a fixed time, with latency percentiles;</li>
+ * <li>{@code exam-burst}: N students sign in, take a 40-question test and submit ({@link ExamBurst}).</li>
  * </ul>
  * Options are {@code --name=value}. Lines starting with {@code SUMMARY|} are for run.sh's summary table.
  */
@@ -30,6 +31,7 @@ public final class Bench {
             case "load" -> LoadTest.run(options);
             case "materials" -> MaterialSearchBench.generate(options);
             case "material-search" -> MaterialSearchBench.load(options);
+            case "exam-burst" -> ExamBurst.run(options);
             default -> {
                 usage();
                 yield 2;
@@ -48,6 +50,10 @@ public final class Bench {
                            [--app-pid=PID --postgres-pid=PID --clock-ticks=100]  (CPU time per request from /proc)
                   materials --tokens=tokens.tsv --count=100000 (--data=APP_DATA_DIR | --jdbc=jdbc:postgresql://127.0.0.1:PORT/truongso) [--seed=1]
                   material-search --base=http://127.0.0.1:PORT --tokens=tokens.tsv --users=50 --warmup=10 --seconds=60 [--think-ms=1000]
+                  exam-burst --base=http://127.0.0.1:PORT --tokens=tokens.tsv --students=students.tsv --data=APP_DATA_DIR [--n=20]
+                           [--think-min-ms=10000 --think-max-ms=30000 --spread-seconds=60 --questions=40] [--pgbench=/usr/bin/pgbench
+                           --pgbench-seconds=20] [--search=true --search-start=250 --search-max=10000 --search-resolution-percent=10]
+                           [--app-pid=PID --postgres-pid=PID --clock-ticks=100]
                 """);
     }
 

@@ -17,10 +17,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.truongso.platform.Accounts;
 import vn.truongso.platform.CurrentUser;
+import vn.truongso.platform.Role;
+import vn.truongso.platform.RoleGrant;
 
 /**
  * The command-line mode of the benchmark-data generator. With {@code --truongso.generate.schools=N} the application
@@ -30,6 +34,11 @@ import vn.truongso.platform.CurrentUser;
  * <p>{@code --truongso.generate.tokens-file=PATH} also issues API tokens for the generated accounts and writes them to
  * that file (readable by its owner only) for load generators: {@code --truongso.generate.tokens=N} tokens spread over
  * the schools' principals and teachers, plus one principal token for each empty school.
+ *
+ * <p>{@code --truongso.generate.student-accounts=N} with {@code --truongso.generate.students-file=PATH} gives the first
+ * N generated students (school by school, in learner-code order) an account {@code hs.<learner code>} with the shared
+ * {@link ScaleDataGenerator#PASSWORD} and no forced change, and writes "schoolId TAB classId TAB username TAB studentId"
+ * lines to that file: the students of the exam-burst benchmark, who sign in through the form like real ones.
  */
 @Component
 class ScaleDataCommand {
@@ -46,12 +55,17 @@ class ScaleDataCommand {
     private final boolean exit;
     private final String tokensFile;
     private final int tokens;
+    private final int studentAccounts;
+    private final String studentsFile;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    ScaleDataCommand(ScaleDataGenerator generator, Accounts accounts, @Value("${truongso.generate.schools:0}") int schools,
+    ScaleDataCommand(ScaleDataGenerator generator, Accounts accounts, JdbcClient jdbc, TransactionTemplate transaction, @Value("${truongso.generate.schools:0}") int schools,
             @Value("${truongso.generate.students-per-school:1000}") int studentsPerSchool, @Value("${truongso.generate.seed:1}") long seed,
             @Value("${truongso.generate.districts:22}") int districts, @Value("${truongso.generate.empty-schools:0}") int emptySchools,
             @Value("${truongso.generate.exit:false}") boolean exit, @Value("${truongso.generate.tokens-file:}") String tokensFile,
-            @Value("${truongso.generate.tokens:0}") int tokens) {
+            @Value("${truongso.generate.tokens:0}") int tokens, @Value("${truongso.generate.student-accounts:0}") int studentAccounts,
+            @Value("${truongso.generate.students-file:}") String studentsFile) {
         this.generator = generator;
         this.accounts = accounts;
         this.schools = schools;
@@ -62,6 +76,10 @@ class ScaleDataCommand {
         this.exit = exit;
         this.tokensFile = tokensFile;
         this.tokens = tokens;
+        this.studentAccounts = studentAccounts;
+        this.studentsFile = studentsFile;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     @EventListener
@@ -78,6 +96,9 @@ class ScaleDataCommand {
             log.info(report(plan, result));
             if (!tokensFile.isBlank()) {
                 writeTokens(result, Path.of(tokensFile));
+            }
+            if (studentAccounts > 0 && !studentsFile.isBlank()) {
+                writeStudents(result, Path.of(studentsFile));
             }
         } catch (RuntimeException | IOException e) {
             log.error("Benchmark data generation failed", e);
@@ -131,6 +152,38 @@ class ScaleDataCommand {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(file, lines);
         log.info("Wrote {} API tokens to {}", lines.size() - 1, file.toAbsolutePath());
+    }
+
+    /** Accounts for the first {@code studentAccounts} students, one batch (the shared password is hashed once). */
+    private void writeStudents(ScaleDataGenerator.Result result, Path file) throws IOException {
+        record Learner(java.util.UUID schoolId, java.util.UUID classId, java.util.UUID studentId, String code, String name) {
+        }
+        List<Learner> learners = new ArrayList<>();
+        for (var school : result.schools()) {
+            if (learners.size() >= studentAccounts) {
+                break;
+            }
+            learners.addAll(jdbc.sql("""
+                    SELECT s.id, e.class_id, s.learner_code, s.full_name FROM student s
+                    JOIN enrolment e ON e.school_id = s.school_id AND e.student_id = s.id
+                    WHERE s.school_id = ? ORDER BY s.learner_code LIMIT ?""").params(school.schoolId(), studentAccounts - learners.size())
+                    .query((rs, row) -> new Learner(school.schoolId(), rs.getObject(2, java.util.UUID.class), rs.getObject(1, java.util.UUID.class),
+                            rs.getString(3), rs.getString(4))).list());
+        }
+        List<Accounts.NewAccount> accountsToCreate = learners.stream().map(l -> new Accounts.NewAccount("hs." + l.code(), l.name(), l.schoolId(),
+                l.studentId(), List.of(new RoleGrant(Role.STUDENT, l.schoolId())))).toList();
+        transaction.executeWithoutResult(status -> accounts.createAll(accountsToCreate, ScaleDataGenerator.PASSWORD, false));
+        List<String> lines = new ArrayList<>();
+        lines.add("# schoolId\tclassId\tusername\tstudentId");
+        for (Learner l : learners) {
+            lines.add(String.join("\t", l.schoolId().toString(), l.classId().toString(), "hs." + l.code(), l.studentId().toString()));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, lines);
+        log.info("Created {} student accounts, listed in {}", learners.size(), file.toAbsolutePath());
     }
 
     private String issue(String username, String name) {
