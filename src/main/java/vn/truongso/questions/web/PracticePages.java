@@ -88,6 +88,10 @@ class PracticePages {
         form.put("count", 10);
         form.put("classIds", List.of());
         form.put("questionIds", List.of());
+        form.put("topicId", null);
+        form.put("level", null);
+        form.put("type", null);
+        form.put("difficulty", null);
         return setForm(model, user, schoolId, form, List.of());
     }
 
