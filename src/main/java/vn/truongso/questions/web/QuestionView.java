@@ -124,7 +124,9 @@ public record QuestionView(UUID id, UUID bankId, int number, String status, Stri
             }
             shown = new Content(q.stem().format(), stem);
         }
-        return new QuestionView(id, bankId, number, status, q.type(), q.title(), QuestionHtml.toSafeHtml(shown, blobUrl), q.points(), options,
+        // A Word file's "Câu 3" is a number, not a title: the page numbers questions itself.
+        String title = q.title() == null || q.title().strip().matches("(?iu)câu\\s*\\d+\\s*[.:]?") ? null : q.title();
+        return new QuestionView(id, bankId, number, status, q.type(), title, QuestionHtml.toSafeHtml(shown, blobUrl), q.points(), options,
                 answers, prompts, matchAnswers.stream().distinct().sorted().toList(), gaps,
                 withKey ? QuestionHtml.toSafeHtml(q.generalFeedback(), blobUrl) : "", withKey ? QuestionHtml.toSafeHtml(q.rubric(), blobUrl) : "",
                 q.classification(), withKey);
