@@ -96,8 +96,11 @@ public class Questions {
                 .query((rs, n) -> row(rs)).optional();
     }
 
+    /** The bank's questions in use (archived ones left out), in bank order. */
     public List<StoredQuestion> ofBank(UUID schoolId, UUID bankId) {
-        return jdbc.sql("SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND bank_id = ? ORDER BY position, id")
+        return jdbc.sql("""
+                SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND bank_id = ? AND status <> 'ARCHIVED'
+                ORDER BY position, id""")
                 .params(schoolId, bankId).query((rs, n) -> row(rs)).list();
     }
 

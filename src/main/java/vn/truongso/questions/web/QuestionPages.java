@@ -82,16 +82,19 @@ class QuestionPages {
 
     private final QuestionBankService service;
     private final vn.truongso.questions.domain.PracticeService practice;
+    private final vn.truongso.questions.domain.BankAppraisal appraisal;
     private final Curriculum curriculum;
     private final AccessPolicy access;
     private final OrgUnits orgUnits;
     private final BlobStore blobs;
     private final BilingualMessages messages;
 
-    QuestionPages(QuestionBankService service, vn.truongso.questions.domain.PracticeService practice, Curriculum curriculum, AccessPolicy access, OrgUnits orgUnits, BlobStore blobs,
+    QuestionPages(QuestionBankService service, vn.truongso.questions.domain.PracticeService practice,
+            vn.truongso.questions.domain.BankAppraisal appraisal, Curriculum curriculum, AccessPolicy access, OrgUnits orgUnits, BlobStore blobs,
             BilingualMessages messages) {
         this.service = service;
         this.practice = practice;
+        this.appraisal = appraisal;
         this.curriculum = curriculum;
         this.access = access;
         this.orgUnits = orgUnits;
@@ -206,6 +209,19 @@ class QuestionPages {
         model.addAttribute("topicNames", topicNames(bank));
         model.addAttribute("subjects", subjectNames(locale));
         return "questions/bank";
+    }
+
+    /** Sends the bank through the materials appraisal and approval; the material's page then carries the workflow. */
+    @PostMapping("/questions/schools/{schoolId}/banks/{bankId}/submit")
+    String submitForAppraisal(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID bankId,
+            @RequestParam(required = false) String comment, Locale locale, RedirectAttributes redirect) {
+        try {
+            appraisal.submit(user, schoolId, bankId, comment);
+            redirect.addFlashAttribute("notice", "questions.appraisal.submitted");
+        } catch (BadInputException e) {
+            redirect.addFlashAttribute("bankError", String.join(" ", describe(e, locale)));
+        }
+        return "redirect:/questions/schools/" + schoolId + "/banks/" + bankId;
     }
 
     @GetMapping("/questions/schools/{schoolId}/banks/{bankId}/export")
