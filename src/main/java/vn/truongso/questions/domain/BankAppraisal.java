@@ -102,6 +102,6 @@ public class BankAppraisal {
         detail.put("from", bank.status());
         detail.put("to", status);
         detail.put("questions", moved);
-        audit.record("questions.bank.status", event.schoolId(), "question_bank", bank.id().toString(), detail);
+        audit.record("questions.appraisal.statusMirrored", event.schoolId(), "question_bank", bank.id().toString(), detail);
     }
 }

@@ -110,7 +110,7 @@ class BankAppraisalTest {
         act(Role.PRINCIPAL, materialId, "approve");
         assertThat(bankStatus()).isEqualTo("APPROVED");
         assertThat(questionStatuses()).containsExactly("APPROVED");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_id = ? AND action = 'questions.bank.status'").param(bankId.toString())
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_id = ? AND action = 'questions.appraisal.statusMirrored'").param(bankId.toString())
                 .query(Long.class).single()).isEqualTo(3);
     }
 }
