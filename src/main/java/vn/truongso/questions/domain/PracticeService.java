@@ -103,6 +103,12 @@ public class PracticeService {
         return sets.find(schoolId, setId).orElseThrow(() -> new NotFoundException("practice set " + setId));
     }
 
+    /** How the students of the set's classes are doing: for the school's staff who read banks. */
+    public List<PracticeSetStore.StudentResult> results(CurrentUser user, UUID schoolId, UUID setId) {
+        set(user, schoolId, setId);
+        return sets.classResults(schoolId, setId);
+    }
+
     @Transactional
     public UUID create(CurrentUser user, UUID schoolId, NewSet in) {
         access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);

@@ -25,6 +25,10 @@ public class PracticeSetStore implements PracticeSets {
     public record Result(UUID questionId, BigDecimal lastPoints, BigDecimal bestPoints, int attempts) {
     }
 
+    /** A student's standing on a set: how many questions she answered, and the sums of her last and best points. */
+    public record StudentResult(UUID studentId, String fullName, String className, int answered, BigDecimal lastPoints, BigDecimal bestPoints) {
+    }
+
     private final JdbcClient jdbc;
 
     PracticeSetStore(JdbcClient jdbc) {
@@ -102,6 +106,22 @@ public class PracticeSetStore implements PracticeSets {
         return jdbc.sql("""
                 SELECT question_id, last_points, best_points, attempts FROM practice_result
                 WHERE school_id = ? AND set_id = ? AND student_id = ?""").params(schoolId, setId, studentId).query(Result.class).list();
+    }
+
+    /** Every student now enrolled in the set's classes, with her results (none yet: zero answered). */
+    public List<StudentResult> classResults(UUID schoolId, UUID setId) {
+        return jdbc.sql("""
+                SELECT st.id AS student_id, st.full_name, c.name AS class_name, count(r.question_id) AS answered,
+                       coalesce(sum(r.last_points), 0) AS last_points, coalesce(sum(r.best_points), 0) AS best_points
+                FROM practice_set_class sc
+                JOIN school_class c ON c.school_id = sc.school_id AND c.id = sc.class_id
+                JOIN enrolment e ON e.school_id = sc.school_id AND e.class_id = sc.class_id AND e.ends_on IS NULL
+                JOIN student st ON st.school_id = e.school_id AND st.id = e.student_id
+                LEFT JOIN practice_result r ON r.school_id = sc.school_id AND r.set_id = sc.set_id AND r.student_id = st.id
+                WHERE sc.school_id = ? AND sc.set_id = ?
+                GROUP BY st.id, st.full_name, st.given_name, c.name, c.grade
+                ORDER BY c.grade, c.name, st.given_name COLLATE vi_vn, st.full_name COLLATE vi_vn""")
+                .params(schoolId, setId).query(StudentResult.class).list();
     }
 
     /** Whether a question of a set published to one of these classes refers to the blob. */

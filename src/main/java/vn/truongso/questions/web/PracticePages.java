@@ -165,6 +165,8 @@ class PracticePages {
         model.addAttribute("questions", views);
         model.addAttribute("classes", practice.sets(user, schoolId).stream().filter(l -> l.id().equals(setId)).findFirst()
                 .map(PracticeSetStore.Listed::classNames).orElse(""));
+        model.addAttribute("results", practice.results(user, schoolId, setId));
+        model.addAttribute("total", views.stream().map(QuestionView::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         return "questions/practice-set";
     }
 

@@ -140,6 +140,10 @@ class PracticePagesTest {
         assertThat(result.get(1)).isEqualByComparingTo(BigDecimal.ONE);
         assertThat(result.get(2)).isEqualByComparingTo("3");
         assertThat(html(get(take).with(as(lan)))).contains("cao nhất: 1/");
+        // The teacher sees each student's results; the student's menu offers "Ôn tập".
+        assertThat(html(get(created).with(as(user(school, Role.TEACHER))))).contains("id=\"results\"").contains("Lan")
+                .contains("Lần gần nhất\">0/3<").contains("Cao nhất\">1/3<");
+        assertThat(html(get("/questions/practice").with(as(lan)))).contains("href=\"/questions/practice\"");
 
         // The true/false cluster and the short answer are scored on the server too.
         UUID cluster = jdbc.sql("SELECT id FROM question WHERE school_id = ? AND bank_id = ? AND type = 'TRUE_FALSE_CLUSTER'")
