@@ -514,7 +514,7 @@ class QuestionPages {
         String level = blank(form.getFirst("level"));
         return new Classification(before.subjectCode(), before.grade(), uuid(form.getFirst("topicId")), before.outcomeId() != null
                 && java.util.Objects.equals(uuid(form.getFirst("topicId")), before.topicId()) ? before.outcomeId() : null,
-                level == null ? before.cognitiveScheme() : before.cognitiveScheme(), level, difficulty, blank(form.getFirst("source")), tags);
+                before.cognitiveScheme(), level, difficulty, blank(form.getFirst("source")), tags);
     }
 
     private void importModel(Model model, UUID schoolId, Bank bank, String format, UUID topicId) {

@@ -127,6 +127,7 @@ class QuestionImportBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#questions .katex")));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "const i = document.querySelector('#questions img'); return i && i.complete ? i.naturalWidth : 0")).intValue() > 0);
+        assertNoSidewaysScrolling("bank page, laptop");
         screenshot("questions-2-committed");
 
         // A practice set for her class, due by the 28th by default.
