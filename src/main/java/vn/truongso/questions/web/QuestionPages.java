@@ -571,9 +571,6 @@ class QuestionPages {
         if (name.endsWith(".txt")) {
             return head.contains("{") ? "gift" : "aiken";
         }
-        if (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K') {
-            return null;
-        }
         return null;
     }
 
