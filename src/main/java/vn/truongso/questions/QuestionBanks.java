@@ -20,7 +20,7 @@ public interface QuestionBanks {
 
     List<BankSummary> banksOf(UUID schoolId);
 
-    /** The ids of a bank's questions in bank order; empty when the bank is not the school's. */
+    /** The ids of a bank's questions in use (archived ones left out) in bank order; empty when the bank is not the school's. */
     List<UUID> questionIds(UUID schoolId, UUID bankId);
 
     /** The definitions of the school's questions with these ids (ids of other schools or unknown ids are absent). */

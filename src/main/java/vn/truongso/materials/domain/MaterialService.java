@@ -59,6 +59,9 @@ public class MaterialService {
     }
 
     private final Materials materials;
+    /** Announces every move (MaterialStatusChanged) to modules that keep items in the repository's workflow. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
     private final MaterialValidation validation;
     private final AppraisalSettings settings;
     private final AccessPolicy access;
@@ -400,6 +403,8 @@ public class MaterialService {
         all.put("version", material.latest().number());
         all.put("status", material.latest().status().name());
         audit.record("materials." + action.name().toLowerCase(), material.schoolId(), "material", material.id().toString(), all);
+        events.publishEvent(new vn.truongso.materials.MaterialStatusChanged(material.schoolId(), material.id(), action.name(),
+                material.latest().status(), material.reach()));
     }
 
     /** Actions offered to a user on a material she sees, in the order the pages show them. */

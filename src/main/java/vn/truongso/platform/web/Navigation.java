@@ -116,6 +116,11 @@ public class Navigation {
         if (user.grants().stream().anyMatch(g -> Capability.VIEW_MATERIALS.grantedTo(g.role()))) {
             links.add(link("materials.nav.library", "/materials", path));
         }
+        if (user.grants().stream().anyMatch(g -> Capability.VIEW_QUESTION_BANKS.grantedTo(g.role()))) {
+            links.add(link("questions.nav.banks", "/questions", path));
+        } else if (user.grants().stream().anyMatch(g -> Capability.PRACTICE.grantedTo(g.role()))) {
+            links.add(link("questions.nav.practice", "/questions/practice", path));
+        }
         if (school != null) {
             String base = "/schools/" + school.id();
             if (access.allows(user, school.id(), Capability.VIEW_DIRECTORY)) {

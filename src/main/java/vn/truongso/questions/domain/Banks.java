@@ -15,7 +15,8 @@ public class Banks {
     private static final String SELECT = """
             SELECT b.school_id, b.id, b.name, b.description, b.subject_code, b.grade, b.subject_group_id, b.cognitive_scheme, b.status,
                    b.created_at, b.updated_at,
-                   (SELECT count(*) FROM question q WHERE q.school_id = b.school_id AND q.bank_id = b.id) AS question_count
+                   (SELECT count(*) FROM question q WHERE q.school_id = b.school_id AND q.bank_id = b.id AND q.status <> 'ARCHIVED')
+                       AS question_count, b.material_id
             FROM question_bank b""";
 
     private final JdbcClient jdbc;
@@ -48,6 +49,18 @@ public class Banks {
                 WHERE school_id = ? AND id = ?""")
                 .params(in.name(), in.description(), in.subjectCode(), in.grade(), in.subjectGroupId(), in.cognitiveScheme(), now, schoolId, id)
                 .update();
+    }
+
+    public Optional<Bank> ofMaterial(UUID schoolId, UUID materialId) {
+        return jdbc.sql(SELECT + " WHERE b.school_id = ? AND b.material_id = ?").params(schoolId, materialId).query(Bank.class).optional();
+    }
+
+    public void linkMaterial(UUID schoolId, UUID id, UUID materialId) {
+        jdbc.sql("UPDATE question_bank SET material_id = ? WHERE school_id = ? AND id = ?").params(materialId, schoolId, id).update();
+    }
+
+    public void setStatus(UUID schoolId, UUID id, String status, OffsetDateTime now) {
+        jdbc.sql("UPDATE question_bank SET status = ?, updated_at = ? WHERE school_id = ? AND id = ?").params(status, now, schoolId, id).update();
     }
 
     public void delete(UUID schoolId, UUID id) {

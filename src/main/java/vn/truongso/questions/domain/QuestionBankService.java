@@ -135,6 +135,12 @@ public class QuestionBankService {
                 .orElseThrow(() -> new NotFoundException("question " + questionId));
     }
 
+    /** A question of the school by id, whatever its bank. */
+    public StoredQuestion questionById(CurrentUser user, UUID schoolId, UUID questionId) {
+        access.require(user, schoolId, Capability.VIEW_QUESTION_BANKS);
+        return questions.find(schoolId, questionId).orElseThrow(() -> new NotFoundException("question " + questionId));
+    }
+
     /**
      * Sets a question's classification: subject, grade, topic and required outcome (checked against the curriculum),
      * cognitive level within a scheme (the bank's, else Biết/Hiểu/Vận dụng), difficulty, source and tags.
@@ -167,6 +173,78 @@ public class QuestionBankService {
         detail.put("after", checked);
         audit.record("questions.question.classified", schoolId, "question", questionId.toString(), detail);
         return new StoredQuestion(stored.id(), stored.bankId(), stored.position(), stored.status(), updated);
+    }
+
+    /**
+     * Replaces a question's definition (text, options, answers, points; the classification too). The type's own
+     * validation and the curriculum checks run first: on any problem nothing is saved and every problem is reported.
+     */
+    @Transactional
+    public StoredQuestion edit(CurrentUser user, UUID schoolId, UUID bankId, UUID questionId, Question input) {
+        access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
+        Bank bank = bankOrNotFound(schoolId, bankId);
+        StoredQuestion stored = questions.find(schoolId, questionId).filter(q -> q.bankId().equals(bankId))
+                .orElseThrow(() -> new NotFoundException("question " + questionId));
+        if ("ARCHIVED".equals(stored.status())) {
+            throw new BadInputException(InputError.general("questions.edit.archived"));
+        }
+        Classification c = input.classification();
+        if (c.cognitiveLevel() != null && c.cognitiveScheme() == null) {
+            c = new Classification(c.subjectCode(), c.grade(), c.topicId(), c.outcomeId(),
+                    bank.cognitiveScheme() != null ? bank.cognitiveScheme() : vn.truongso.curriculum.CognitiveScheme.BHV, c.cognitiveLevel(),
+                    c.difficulty(), c.source(), c.tags());
+        }
+        List<Problem> problems = new ArrayList<>(vn.truongso.questions.types.QuestionTypes.validate(input));
+        Classification checked = checkClassification(c, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(toInputErrors(problems));
+        }
+        Question updated = input.withClassification(checked);
+        questions.replace(schoolId, questionId, updated, now());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("bank", bankId.toString());
+        detail.put("before", stored.question());
+        detail.put("after", updated);
+        audit.record("questions.question.edited", schoolId, "question", questionId.toString(), detail);
+        return new StoredQuestion(stored.id(), stored.bankId(), stored.position(), stored.status(), updated);
+    }
+
+    /**
+     * Takes a question out of use. It is archived, never deleted: test papers and practice sets refer to questions by
+     * id and must keep reading them. Archived questions are hidden from the bank's list and from new papers.
+     */
+    @Transactional
+    public void archive(CurrentUser user, UUID schoolId, UUID bankId, UUID questionId) {
+        access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
+        bankOrNotFound(schoolId, bankId);
+        StoredQuestion stored = questions.find(schoolId, questionId).filter(q -> q.bankId().equals(bankId))
+                .orElseThrow(() -> new NotFoundException("question " + questionId));
+        if ("ARCHIVED".equals(stored.status())) {
+            return;
+        }
+        questions.setStatus(schoolId, questionId, "ARCHIVED", now());
+        audit.record("questions.question.archived", schoolId, "question", questionId.toString(),
+                Map.of("bank", bankId.toString(), "previousStatus", stored.status()));
+    }
+
+    /** Puts an archived question back in the bank as a draft. */
+    @Transactional
+    public void restore(CurrentUser user, UUID schoolId, UUID bankId, UUID questionId) {
+        access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
+        bankOrNotFound(schoolId, bankId);
+        StoredQuestion stored = questions.find(schoolId, questionId).filter(q -> q.bankId().equals(bankId))
+                .orElseThrow(() -> new NotFoundException("question " + questionId));
+        if (!"ARCHIVED".equals(stored.status())) {
+            return;
+        }
+        questions.setStatus(schoolId, questionId, "DRAFT", now());
+        audit.record("questions.question.restored", schoolId, "question", questionId.toString(), Map.of("bank", bankId.toString()));
+    }
+
+    /** Whether the school's questions use this blob; the media route serves only those. */
+    public boolean schoolUsesBlob(CurrentUser user, UUID schoolId, String sha256) {
+        access.require(user, schoolId, Capability.VIEW_QUESTION_BANKS);
+        return questions.refersToBlob(schoolId, sha256);
     }
 
     // ---- import

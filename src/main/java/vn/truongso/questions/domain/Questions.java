@@ -60,13 +60,47 @@ public class Questions {
                 .update();
     }
 
+    /** Replaces a question's whole definition (type, text, points, answers, classification) and its search columns. */
+    public void replace(UUID schoolId, UUID id, Question q, OffsetDateTime now) {
+        Classification c = q.classification();
+        jdbc.sql("""
+                UPDATE question SET type = ?, title = ?, stem = ?, points = ?, body = CAST(? AS jsonb), subject_code = ?, grade = ?, topic_id = ?,
+                                    outcome_id = ?, cognitive_scheme = ?, cognitive_level = ?, difficulty = ?, source = ?, category = ?, tags = ?,
+                                    search_key = ?, updated_at = ?
+                WHERE school_id = ? AND id = ?""")
+                .params(q.type(), q.title(), q.stem().text(), q.points(), json.writeValueAsString(q), c.subjectCode(), c.grade(), c.topicId(),
+                        c.outcomeId(), c.cognitiveScheme(), c.cognitiveLevel(), c.difficulty(), c.source(), q.category(),
+                        c.tags().toArray(String[]::new), VietnameseText.fold((q.title() == null ? "" : q.title() + " ") + q.stem().text()), now,
+                        schoolId, id)
+                .update();
+    }
+
+    public void setStatus(UUID schoolId, UUID id, String status, OffsetDateTime now) {
+        jdbc.sql("UPDATE question SET status = ?, updated_at = ? WHERE school_id = ? AND id = ?").params(status, now, schoolId, id).update();
+    }
+
+    /** Sets the status of every question of a bank except the archived ones (the bank's appraisal moves them together). */
+    public int setStatusOfBank(UUID schoolId, UUID bankId, String status, OffsetDateTime now) {
+        return jdbc.sql("UPDATE question SET status = ?, updated_at = ? WHERE school_id = ? AND bank_id = ? AND status <> 'ARCHIVED'")
+                .params(status, now, schoolId, bankId).update();
+    }
+
+    /** Whether a stored question of the school refers to this blob (an image or audio file in its text). */
+    public boolean refersToBlob(UUID schoolId, String sha256) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM question WHERE school_id = ? AND strpos(body::text, ?) > 0)")
+                .params(schoolId, "blob:" + sha256).query(Boolean.class).single();
+    }
+
     public Optional<StoredQuestion> find(UUID schoolId, UUID id) {
         return jdbc.sql("SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND id = ?").params(schoolId, id)
                 .query((rs, n) -> row(rs)).optional();
     }
 
+    /** The bank's questions in use (archived ones left out), in bank order. */
     public List<StoredQuestion> ofBank(UUID schoolId, UUID bankId) {
-        return jdbc.sql("SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND bank_id = ? ORDER BY position, id")
+        return jdbc.sql("""
+                SELECT id, bank_id, position, status, body FROM question WHERE school_id = ? AND bank_id = ? AND status <> 'ARCHIVED'
+                ORDER BY position, id""")
                 .params(schoolId, bankId).query((rs, n) -> row(rs)).list();
     }
 
@@ -91,7 +125,11 @@ public class Questions {
         add(where, params, "outcome_id = ?", f.outcomeId());
         add(where, params, "cognitive_level = ?", f.cognitiveLevel());
         add(where, params, "difficulty = ?", f.difficulty());
-        add(where, params, "status = ?", f.status());
+        if ("ACTIVE".equals(f.status())) {
+            where.append(" AND status <> 'ARCHIVED'");
+        } else {
+            add(where, params, "status = ?", f.status());
+        }
         add(where, params, "? = ANY (tags)", f.tag());
         if (f.text() != null && !f.text().isBlank()) {
             add(where, params, "search_key LIKE ?", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
