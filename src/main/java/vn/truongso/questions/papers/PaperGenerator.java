@@ -75,14 +75,19 @@ final class PaperGenerator {
             if (tags != null) {
                 tags.stream().filter(Objects::nonNull).map(VietnameseText::fold).forEach(keys::add);
             }
-            return keys;
+            return Set.copyOf(keys);
         }
 
         boolean fits(BlueprintCell cell) {
+            return fits(cell, cell.topicId() == null ? VietnameseText.fold(cell.chapter()) : null);
+        }
+
+        /** Whether the question fits the cell, whose chapter label is given already folded. */
+        boolean fits(BlueprintCell cell, String foldedChapter) {
             if (!cell.type().equals(type) || !cell.level().equalsIgnoreCase(String.valueOf(level))) {
                 return false;
             }
-            return cell.topicId() != null ? cell.topicId().equals(topicId) : chapterKeys.contains(VietnameseText.fold(cell.chapter()));
+            return cell.topicId() != null ? cell.topicId().equals(topicId) : chapterKeys.contains(foldedChapter);
         }
     }
 
@@ -181,10 +186,14 @@ final class PaperGenerator {
 
     private static List<List<Candidate>> match(List<BlueprintCell> cells, List<Candidate> pool) {
         List<List<Candidate>> matches = new ArrayList<>();
-        cells.forEach(c -> matches.add(new ArrayList<>()));
+        List<String> chapters = new ArrayList<>();
+        for (BlueprintCell c : cells) {
+            matches.add(new ArrayList<>());
+            chapters.add(c.topicId() == null ? VietnameseText.fold(c.chapter()) : null);
+        }
         for (Candidate candidate : pool) {
             for (int i = 0; i < cells.size(); i++) {
-                if (cells.get(i).count() > 0 && candidate.fits(cells.get(i))) {
+                if (cells.get(i).count() > 0 && candidate.fits(cells.get(i), chapters.get(i))) {
                     matches.get(i).add(candidate);
                 }
             }

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,13 +210,7 @@ class TestPaperService {
     // ---- helpers
 
     private List<PaperGenerator.Candidate> candidates(UUID schoolId, Blueprint b, OffsetDateTime usedSince) {
-        Set<String> types = new HashSet<>();
-        Set<String> levels = new HashSet<>();
-        b.cells().forEach(c -> {
-            types.add(c.type());
-            levels.add(c.level());
-        });
-        return pool.candidates(schoolId, b.bankIds(), types, levels, usedSince);
+        return pool.candidates(schoolId, b.bankIds(), b.cells().stream().filter(c -> c.count() > 0).toList(), usedSince);
     }
 
     private List<InputError> shortageErrors(Blueprint b, PaperGenerator.ShortageException e) {
