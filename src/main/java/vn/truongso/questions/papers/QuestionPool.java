@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The questions a blueprint may draw: those of its banks with a type and level some cell asks for, except archived
- * ones, as light {@link PaperGenerator.Candidate}s (classification columns only, no JSON), in id order so a seed
+ * ones (and those of an archived bank), as light {@link PaperGenerator.Candidate}s (classification columns only, no JSON), in id order so a seed
  * reproduces a draw. When asked, each is flagged as used in a paper of the school created since a date.
  */
 @Repository
@@ -36,7 +36,8 @@ class QuestionPool {
                 EXISTS (SELECT 1 FROM test_paper_item i JOIN test_paper p ON p.school_id = i.school_id AND p.id = i.paper_id
                         WHERE i.school_id = q.school_id AND i.question_id = q.id AND p.created_at >= ?)""";
         String sql = "SELECT q.id, q.type, q.topic_id, q.outcome_id, q.cognitive_level, q.category, q.tags, " + recent + " AS recent"
-                + " FROM question q WHERE q.school_id = ? AND q.bank_id = ANY (?) AND q.status <> 'ARCHIVED'"
+                + " FROM question q JOIN question_bank b ON b.school_id = q.school_id AND b.id = q.bank_id AND b.status <> 'ARCHIVED'"
+                + " WHERE q.school_id = ? AND q.bank_id = ANY (?) AND q.status <> 'ARCHIVED'"
                 + " AND q.type || '|' || q.cognitive_level = ANY (?)" + (byTopic ? " AND q.topic_id = ANY (?)" : "") + " ORDER BY q.id";
         List<Object> params = new ArrayList<>();
         if (usedSince != null) {

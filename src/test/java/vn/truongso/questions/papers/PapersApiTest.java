@@ -280,6 +280,19 @@ class PapersApiTest {
         assertThat(codes.get("paper").get("mode").asString()).isEqualTo("FRESH");
     }
 
+    @Test
+    void anArchivedBankGivesNoQuestions() throws Exception {
+        UUID archivedBank = fixtures.bank(school.schoolId(), "Ngân hàng cũ");
+        fixtures.add(school.schoolId(), archivedBank, "Chương 9", "BIET", QuestionTypes.SINGLE_CHOICE, 5);
+        jdbc.sql("UPDATE question_bank SET status = 'ARCHIVED' WHERE school_id = ? AND id = ?").params(school.schoolId(), archivedBank).update();
+        JsonNode b = call(as(post(blueprints()), Role.TEACHER, """
+                {"name": "Chương 9", "durationMinutes": 15, "bankIds": ["%s"],
+                 "cells": [{"chapter": "Chương 9", "level": "BIET", "type": "SINGLE_CHOICE", "count": 2, "pointsEach": 5}]}""".formatted(archivedBank)),
+                201);
+        JsonNode problem = call(as(post(papers()), Role.TEACHER, "{\"blueprintId\": \"%s\"}".formatted(b.get("id").asString())), 400);
+        assertThat(problem.toString()).contains("Chủ đề Chương 9 – Biết – Một lựa chọn: cần 2, ngân hàng có 0");
+    }
+
     long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE school_id = ?").param(school.schoolId()).query(Long.class).single();
     }
