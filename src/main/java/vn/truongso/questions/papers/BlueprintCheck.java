@@ -109,7 +109,7 @@ class BlueprintCheck {
         BigDecimal sum = cells.stream().filter(c -> c.count() >= 0 && c.pointsEach().signum() >= 0).map(BlueprintCell::points)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (questions > 0 && total.signum() > 0 && sum.compareTo(total) != 0) {
-            errors.add(InputError.field("totalPoints", "papers.blueprint.totalMismatch", plain(sum), plain(total)));
+            errors.add(InputError.field("totalPoints", "papers.blueprint.totalMismatch", sum.stripTrailingZeros(), total.stripTrailingZeros()));
         }
         List<SpecRow> specs = new ArrayList<>();
         row = 0;
@@ -139,7 +139,7 @@ class BlueprintCheck {
         Optional<CognitiveLevel> level = level(levels, c.level());
         if (level.isEmpty()) {
             errors.add(new InputError(null, row, "level", "papers.cell.unknownLevel", String.valueOf(c.level()),
-                    String.join(", ", levels.stream().map(CognitiveLevel::nameVi).toList())));
+                    String.join(", ", levels.stream().map(l -> l.nameVi() + " (" + l.code() + ")").toList())));
             ok = false;
         }
         String type = c.type() == null ? null : c.type().trim().toUpperCase(java.util.Locale.ROOT);
@@ -168,7 +168,7 @@ class BlueprintCheck {
         Optional<CognitiveLevel> level = level(levels, s.level());
         if (level.isEmpty()) {
             errors.add(new InputError("specs", row, "level", "papers.cell.unknownLevel", String.valueOf(s.level()),
-                    String.join(", ", levels.stream().map(CognitiveLevel::nameVi).toList())));
+                    String.join(", ", levels.stream().map(l -> l.nameVi() + " (" + l.code() + ")").toList())));
         }
         for (UUID outcome : s.outcomeIds()) {
             if (s.topicId() == null || curriculum.outcomes(s.topicId()).stream().noneMatch(o -> o.id().equals(outcome))) {
@@ -213,9 +213,5 @@ class BlueprintCheck {
             return curriculum.topic(topicId).map(Topic::title).orElse(topicId.toString());
         }
         return chapter == null ? "" : chapter;
-    }
-
-    static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }
