@@ -133,6 +133,9 @@ public class Navigation {
             if (access.allows(user, school.id(), Capability.MANAGE_DIRECTORY)) {
                 links.add(link("ui.nav.roster", base + "/roster", path));
             }
+            if (school.id().equals(user.homeOrgId()) && access.allows(user, school.id(), Capability.VIEW_QUESTION_BANKS)) {
+                links.add(link("papers.nav", "/papers", path));
+            }
             if (access.allows(user, school.id(), Capability.IMPORT_CONTENT_PACKAGES)) {
                 links.add(link("packages.nav", base + "/packages", path));
             }
