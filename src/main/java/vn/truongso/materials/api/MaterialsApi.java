@@ -46,6 +46,10 @@ import vn.truongso.materials.domain.MaterialRatings;
 import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.Materials;
 import vn.truongso.materials.domain.Transition;
+import vn.truongso.materials.domain.UnitAppraisals;
+import vn.truongso.materials.domain.Appraisal;
+import vn.truongso.platform.AuditLog;
+import java.util.Map;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.BlobStore;
@@ -76,10 +80,15 @@ class MaterialsApi {
     private final AccessPolicy access;
     private final BlobStore blobs;
     private final PackageExports exports;
+    private final UnitAppraisals unitAppraisals;
+    private final AuditLog audit;
 
     MaterialsApi(MaterialService service, Materials materials, MaterialFiles files, MaterialRatings ratings, MaterialPlans plans,
-            AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports) {
+            AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports, UnitAppraisals unitAppraisals,
+            AuditLog audit) {
         this.exports = exports;
+        this.unitAppraisals = unitAppraisals;
+        this.audit = audit;
         this.service = service;
         this.materials = materials;
         this.files = files;
@@ -122,12 +131,27 @@ class MaterialsApi {
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/actions/{action}")
     @Operation(summary = "A move of the workflow: submit, start-appraisal, approve, reject, withdraw, publish, propose-district, "
-            + "accept-district, decline-district, propose-city, accept-city, decline-city, archive")
+            + "start-district-appraisal, accept-district, decline-district, propose-city, start-city-appraisal, accept-city, decline-city, "
+            + "archive")
     MaterialDetail act(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable String action,
             @RequestBody(required = false) ActionRequest request) {
         Action parsed = parseAction(action);
-        Material material = service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(),
-                request == null ? null : request.council());
+        List<UUID> council = request == null ? null : request.council();
+        Material material = switch (parsed) {
+            case START_DISTRICT_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.DISTRICT, council);
+            case START_CITY_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.CITY, council);
+            default -> service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(), council);
+        };
+        return detailOrDecision(user, schoolId, materialId, material);
+    }
+
+    /** True when the caller appraises this school's proposals as a Phòng or Sở officer, not as its staff. */
+    private boolean atUnit(CurrentUser user, UUID schoolId) {
+        return !access.allows(user, schoolId, Capability.VIEW_MATERIAL_DRAFTS) && (access.allows(user, schoolId, Capability.CURATE_DISTRICT_MATERIALS)
+                || access.allows(user, schoolId, Capability.CURATE_CITY_MATERIALS));
+    }
+
+    private MaterialDetail detailOrDecision(CurrentUser user, UUID schoolId, UUID materialId, Material material) {
         try {
             return detail(user, schoolId, materialId, false);
         } catch (NotFoundException movedOutOfSight) {
@@ -138,8 +162,13 @@ class MaterialsApi {
     }
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/appraisals")
-    @Operation(summary = "A named appraiser's appraisal: a verdict and comment per rubric criterion and a recommendation")
+    @Operation(summary = "A named appraiser's appraisal: a verdict and comment per rubric criterion and a recommendation. "
+            + "At the school with the school's rubric; by a Phòng or Sở officer, of a proposal, with the Phòng's or Sở's rubric")
     MaterialDetail appraise(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @RequestBody AppraisalRequest request) {
+        if (atUnit(user, schoolId)) {
+            Material material = unitAppraisals.appraise(user, schoolId, materialId, request.recommendation(), request.comment(), request.criteria());
+            return detailOrDecision(user, schoolId, materialId, material);
+        }
         service.appraise(user, schoolId, materialId, request.recommendation(), request.comment(), request.criteria());
         return detail(user, schoolId, materialId, false);
     }
@@ -307,7 +336,21 @@ class MaterialsApi {
     @PutMapping("/schools/{schoolId}/material-settings")
     AppraisalSettings.Settings putSettings(CurrentUser user, @PathVariable UUID schoolId, @RequestBody SettingsRequest request) {
         access.require(user, schoolId, Capability.APPROVE_MATERIALS);
-        return settings.save(schoolId, Boolean.TRUE.equals(request.council()), request.rubric());
+        AppraisalSettings.Settings saved = settings.save(schoolId, Boolean.TRUE.equals(request.council()), request.rubric());
+        audit.record("materials.settings", schoolId, "org_unit", schoolId.toString(), Map.of("council", saved.council(), "rubric", saved.rubric()));
+        return saved;
+    }
+
+    @GetMapping("/org-units/{unitId}/material-settings")
+    @Operation(summary = "How a Phòng or Sở appraises proposals: one officer or a council, and its own rubric (its officers)")
+    AppraisalSettings.Settings getUnitSettings(CurrentUser user, @PathVariable UUID unitId) {
+        return unitAppraisals.settingsOf(user, unitId);
+    }
+
+    @PutMapping("/org-units/{unitId}/material-settings")
+    @Operation(summary = "A Phòng or Sở officer sets how his unit appraises proposals and its rubric's criteria")
+    AppraisalSettings.Settings putUnitSettings(CurrentUser user, @PathVariable UUID unitId, @RequestBody SettingsRequest request) {
+        return unitAppraisals.saveSettings(user, unitId, Boolean.TRUE.equals(request.council()), request.rubric());
     }
 
     private MaterialDetail detail(CurrentUser user, UUID schoolId, UUID materialId, boolean countView) {

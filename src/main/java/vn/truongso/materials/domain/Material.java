@@ -36,6 +36,8 @@ public final class Material {
     private final List<MaterialVersion> versions;
     private final List<Transition> recorded = new ArrayList<>();
     private final List<Appraisal> newAppraisals = new ArrayList<>();
+    private UnitAppraisal unitAppraisal = UnitAppraisal.NONE;
+    private final List<Appraisal> unitAppraisals = new ArrayList<>();
 
     Material(UUID schoolId, UUID id, UUID phongId, UUID soId, UUID createdBy, Instant createdAt, Reach reach, UUID liveVersionId,
             int rowVersion, List<MaterialVersion> versions) {
@@ -187,14 +189,21 @@ public final class Material {
         reach(Action.PROPOSE_DISTRICT, Reach.PUBLISHED, Reach.PROPOSED_DISTRICT, actor, comment);
     }
 
-    /** The Phòng, having appraised it, approves it and shares it with the district's schools. */
+    /**
+     * The Phòng, having appraised it with its rubric (a majority of its appraisers recommended it), approves it and
+     * shares it with the district's schools.
+     */
     public void acceptAtDistrict(Actor actor, String comment) {
+        requireUnitAppraised(Action.ACCEPT_DISTRICT, Reach.PROPOSED_DISTRICT);
         reach(Action.ACCEPT_DISTRICT, Reach.PROPOSED_DISTRICT, Reach.SHARED_DISTRICT, actor, comment);
+        closeUnitAppraisal();
     }
 
+    /** The Phòng declines the proposal, at any point of its appraisal; the reason is required. */
     public void declineAtDistrict(Actor actor, String reason) {
         requireReasonBefore(Action.DECLINE_DISTRICT, Reach.PROPOSED_DISTRICT, reason);
         reach(Action.DECLINE_DISTRICT, Reach.PROPOSED_DISTRICT, Reach.PUBLISHED, actor, reason);
+        closeUnitAppraisal();
     }
 
     public void proposeToCity(Actor actor, String comment) {
@@ -204,13 +213,136 @@ public final class Material {
         reach(Action.PROPOSE_CITY, Reach.SHARED_DISTRICT, Reach.PROPOSED_CITY, actor, comment);
     }
 
+    /** The Sở, having appraised it with its rubric, approves it and shares it with the city's schools. */
     public void acceptAtCity(Actor actor, String comment) {
+        requireUnitAppraised(Action.ACCEPT_CITY, Reach.PROPOSED_CITY);
         reach(Action.ACCEPT_CITY, Reach.PROPOSED_CITY, Reach.SHARED_CITY, actor, comment);
+        closeUnitAppraisal();
     }
 
     public void declineAtCity(Actor actor, String reason) {
         requireReasonBefore(Action.DECLINE_CITY, Reach.PROPOSED_CITY, reason);
         reach(Action.DECLINE_CITY, Reach.PROPOSED_CITY, Reach.SHARED_DISTRICT, actor, reason);
+        closeUnitAppraisal();
+    }
+
+    // ---- the Phòng's and Sở's appraisal of a proposal ----
+
+    /**
+     * A Phòng (DISTRICT) or Sở (CITY) officer starts the appraisal of a proposal: alone, or by the council of officers he
+     * names when his unit appraises by council (at least two).
+     */
+    public void startUnitAppraisal(Actor actor, Appraisal.Level level, boolean councilMode, List<UUID> council) {
+        Action action = level == Appraisal.Level.DISTRICT ? Action.START_DISTRICT_APPRAISAL : Action.START_CITY_APPRAISAL;
+        Reach proposed = proposedAt(level);
+        refuseWhenArchived(action);
+        if (reach != proposed) {
+            throw WorkflowException.illegal(action, reach);
+        }
+        if (unitAppraisal.state() != UnitAppraisal.State.NONE) {
+            throw new WorkflowException("materials.workflow.unitAppraisalStarted");
+        }
+        List<UUID> appraisers = councilMode ? List.copyOf(new LinkedHashSet<>(council == null ? List.of() : council)) : List.of(actor.id());
+        if (councilMode && appraisers.size() < 2) {
+            throw new WorkflowException("materials.workflow.councilTooSmall");
+        }
+        unitAppraisal = new UnitAppraisal(UnitAppraisal.State.UNDER_APPRAISAL, appraisers, unitAppraisal.round() + 1);
+        record(live().orElse(latest()), action, reach.name(), reach.name(), actor, null);
+    }
+
+    /**
+     * One named officer gives his appraisal with his unit's rubric. When all have given theirs: a majority for sharing
+     * makes the proposal APPRAISED (the unit then accepts or declines it); otherwise it is declined with their comments
+     * and goes back to where it was proposed from.
+     */
+    public void appraiseAtUnit(Actor actor, Appraisal.Level level, Appraisal.Recommendation recommendation, String comment,
+            List<Appraisal.CriterionVerdict> criteria) {
+        Action action = level == Appraisal.Level.DISTRICT ? Action.APPRAISE_DISTRICT : Action.APPRAISE_CITY;
+        Reach proposed = proposedAt(level);
+        refuseWhenArchived(action);
+        if (reach != proposed) {
+            throw WorkflowException.illegal(action, reach);
+        }
+        if (unitAppraisal.state() != UnitAppraisal.State.UNDER_APPRAISAL) {
+            throw new WorkflowException(unitAppraisal.state() == UnitAppraisal.State.NONE ? "materials.workflow.unitAppraisalNotStarted"
+                    : "materials.workflow.alreadyAppraised");
+        }
+        if (!unitAppraisal.appraiserIds().contains(actor.id())) {
+            throw new WorkflowException("materials.workflow.notAnAppraiser");
+        }
+        if (currentUnitAppraisals().stream().anyMatch(a -> a.appraiser().id().equals(actor.id()))) {
+            throw new WorkflowException("materials.workflow.alreadyAppraised");
+        }
+        MaterialVersion live = live().orElseThrow(() -> new WorkflowException("materials.workflow.notApproved"));
+        var appraisal = new Appraisal(Ids.newId(), live.id(), level, unitAppraisal.round(), actor, recommendation, comment, criteria, Instant.now());
+        unitAppraisals.add(appraisal);
+        newAppraisals.add(appraisal);
+        record(live, action, reach.name(), reach.name(), actor, recommendation.name() + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        List<Appraisal> round = currentUnitAppraisals();
+        if (round.size() < unitAppraisal.appraiserIds().size()) {
+            return;
+        }
+        long approvals = round.stream().filter(a -> a.recommendation() == Appraisal.Recommendation.APPROVE).count();
+        if (approvals * 2 > unitAppraisal.appraiserIds().size()) {
+            unitAppraisal = new UnitAppraisal(UnitAppraisal.State.APPRAISED, unitAppraisal.appraiserIds(), unitAppraisal.round());
+            record(live, level == Appraisal.Level.DISTRICT ? Action.DISTRICT_APPRAISED : Action.CITY_APPRAISED, reach.name(), reach.name(), actor,
+                    null);
+        } else {
+            String reasons = String.join("; ", round.stream().filter(a -> a.recommendation() == Appraisal.Recommendation.RETURN)
+                    .map(a -> a.comment() == null ? a.appraiser().name() : a.comment()).toList());
+            Reach back = level == Appraisal.Level.DISTRICT ? Reach.PUBLISHED : Reach.SHARED_DISTRICT;
+            reach(level == Appraisal.Level.DISTRICT ? Action.DECLINE_DISTRICT : Action.DECLINE_CITY, proposed, back, actor, reasons);
+            closeUnitAppraisal();
+        }
+    }
+
+    /** The Phòng's or Sở's appraisal of the present proposal (NONE when nothing is proposed or not yet started). */
+    public UnitAppraisal unitAppraisal() {
+        return unitAppraisal;
+    }
+
+    /** The appraisals of the round in progress (or just completed) at the Phòng or Sở. */
+    public List<Appraisal> currentUnitAppraisals() {
+        return unitAppraisals.stream().filter(a -> a.round() == unitAppraisal.round()).toList();
+    }
+
+    /** Every appraisal made at the Phòng and the Sở, all rounds. */
+    public List<Appraisal> unitAppraisals() {
+        return List.copyOf(unitAppraisals);
+    }
+
+    /** The level whose appraisal the present reach calls for, if any. */
+    public Optional<Appraisal.Level> unitLevel() {
+        return switch (reach) {
+            case PROPOSED_DISTRICT -> Optional.of(Appraisal.Level.DISTRICT);
+            case PROPOSED_CITY -> Optional.of(Appraisal.Level.CITY);
+            default -> Optional.empty();
+        };
+    }
+
+    void restoreUnitAppraisal(UnitAppraisal state, List<Appraisal> appraisals) {
+        this.unitAppraisal = state;
+        this.unitAppraisals.clear();
+        this.unitAppraisals.addAll(appraisals);
+    }
+
+    private static Reach proposedAt(Appraisal.Level level) {
+        return switch (level) {
+            case DISTRICT -> Reach.PROPOSED_DISTRICT;
+            case CITY -> Reach.PROPOSED_CITY;
+            case SCHOOL -> throw new IllegalArgumentException("the school's appraisal is on the version");
+        };
+    }
+
+    private void requireUnitAppraised(Action action, Reach proposed) {
+        refuseWhenArchived(action);
+        if (reach == proposed && unitAppraisal.state() != UnitAppraisal.State.APPRAISED) {
+            throw new WorkflowException("materials.workflow.unitNotAppraised");
+        }
+    }
+
+    private void closeUnitAppraisal() {
+        unitAppraisal = new UnitAppraisal(UnitAppraisal.State.NONE, List.of(), unitAppraisal.round());
     }
 
     /** Takes the material out of every repository, keeping it and its history; the reason is required. */
@@ -256,7 +388,8 @@ public final class Material {
         return Optional.ofNullable(liveVersionId);
     }
 
-    int rowVersion() {
+    /** The optimistic-lock counter as loaded: every save increments it (the ETag of the API, the form's hidden field). */
+    public int rowVersion() {
         return rowVersion;
     }
 

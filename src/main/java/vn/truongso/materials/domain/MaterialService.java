@@ -291,34 +291,7 @@ public class MaterialService {
             List<Appraisal.CriterionVerdict> criteria) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         Material material = staffMaterial(user, schoolId, materialId);
-        List<String> rubric = settings.of(schoolId).rubric();
-        List<InputError> errors = new ArrayList<>();
-        if (recommendation == null) {
-            errors.add(InputError.field("recommendation", "materials.error.required"));
-        }
-        Map<String, Appraisal.CriterionVerdict> byCriterion = new LinkedHashMap<>();
-        for (Appraisal.CriterionVerdict verdict : criteria == null ? List.<Appraisal.CriterionVerdict>of() : criteria) {
-            if (verdict == null || verdict.criterion() == null || !rubric.contains(verdict.criterion())) {
-                errors.add(InputError.field("criteria", "materials.error.unknownCriterion", verdict == null ? "" : String.valueOf(verdict.criterion())));
-            } else if (verdict.verdict() == null) {
-                errors.add(InputError.field("criteria." + verdict.criterion(), "materials.error.required"));
-            } else {
-                String c = verdict.comment() == null || verdict.comment().isBlank() ? null : MaterialValidation.clean(verdict.comment());
-                byCriterion.put(verdict.criterion(), new Appraisal.CriterionVerdict(verdict.criterion(), verdict.verdict(), c));
-            }
-        }
-        for (String criterion : rubric) {
-            if (!byCriterion.containsKey(criterion) && errors.stream().noneMatch(e -> ("criteria." + criterion).equals(e.column()))) {
-                errors.add(InputError.field("criteria." + criterion, "materials.error.verdictMissing", criterion));
-            }
-        }
-        if (recommendation == Appraisal.Recommendation.RETURN && (comment == null || comment.isBlank())) {
-            errors.add(InputError.field("comment", "materials.error.returnNeedsComment"));
-        }
-        if (!errors.isEmpty()) {
-            throw new BadInputException(errors);
-        }
-        List<Appraisal.CriterionVerdict> ordered = rubric.stream().map(byCriterion::get).toList();
+        List<Appraisal.CriterionVerdict> ordered = Rubrics.check(settings.of(schoolId).rubric(), recommendation, comment, criteria);
         material.appraise(Actor.of(user), recommendation, comment == null ? null : MaterialValidation.clean(comment), ordered);
         materials.save(material);
         audit(material, Action.APPRAISE, Map.of("recommendation", recommendation.name()));
@@ -330,11 +303,11 @@ public class MaterialService {
     /** What waits for the user's action, across every school and unit of her grants. */
     public record Inbox(List<Materials.Listed> toRevise, List<Materials.Listed> toStartAppraisal, List<Materials.Listed> toAppraise,
             List<Materials.Listed> toApprove, List<Materials.Listed> toPublish, List<Materials.Listed> proposedToDistrict,
-            List<Materials.Listed> proposedToCity) {
+            List<Materials.Listed> proposedToCity, List<Materials.Listed> toAppraiseAtUnit) {
 
         public int total() {
             return toRevise.size() + toStartAppraisal.size() + toAppraise.size() + toApprove.size() + toPublish.size()
-                    + proposedToDistrict.size() + proposedToCity.size();
+                    + proposedToDistrict.size() + proposedToCity.size() + toAppraiseAtUnit.size();
         }
     }
 
@@ -361,7 +334,7 @@ public class MaterialService {
             city.addAll(materials.beforeUnit(false, so, List.of(Reach.PROPOSED_CITY), limit));
         }
         return new Inbox(materials.authoredWaiting(user.id(), limit), toStart, materials.awaitingAppraisalBy(user.id(), limit), toApprove,
-                toPublish, district, city);
+                toPublish, district, city, materials.awaitingUnitAppraisalBy(user.id(), limit));
     }
 
     private static List<UUID> units(CurrentUser user, Role role) {
@@ -445,12 +418,14 @@ public class MaterialService {
                 case NOT_PUBLISHED -> addIf(offered, approver, Action.PUBLISH);
                 case PUBLISHED -> addIf(offered, approver, Action.PROPOSE_DISTRICT);
                 case PROPOSED_DISTRICT -> {
-                    addIf(offered, phong, Action.ACCEPT_DISTRICT);
+                    offerUnitAppraisal(offered, user, m, phong, Action.START_DISTRICT_APPRAISAL, Action.APPRAISE_DISTRICT);
+                    addIf(offered, phong && m.unitAppraisal().state() == UnitAppraisal.State.APPRAISED, Action.ACCEPT_DISTRICT);
                     addIf(offered, phong, Action.DECLINE_DISTRICT);
                 }
                 case SHARED_DISTRICT -> addIf(offered, phong, Action.PROPOSE_CITY);
                 case PROPOSED_CITY -> {
-                    addIf(offered, so, Action.ACCEPT_CITY);
+                    offerUnitAppraisal(offered, user, m, so, Action.START_CITY_APPRAISAL, Action.APPRAISE_CITY);
+                    addIf(offered, so && m.unitAppraisal().state() == UnitAppraisal.State.APPRAISED, Action.ACCEPT_CITY);
                     addIf(offered, so, Action.DECLINE_CITY);
                 }
                 default -> {
@@ -459,6 +434,13 @@ public class MaterialService {
             addIf(offered, approver, Action.ARCHIVE);
         }
         return offered;
+    }
+
+    private static void offerUnitAppraisal(List<Action> offered, CurrentUser user, Material m, boolean curator, Action start, Action appraise) {
+        UnitAppraisal unit = m.unitAppraisal();
+        addIf(offered, curator && unit.state() == UnitAppraisal.State.NONE, start);
+        addIf(offered, curator && unit.state() == UnitAppraisal.State.UNDER_APPRAISAL && unit.appraiserIds().contains(user.id())
+                && m.currentUnitAppraisals().stream().noneMatch(a -> a.appraiser().id().equals(user.id())), appraise);
     }
 
     private static void addIf(List<Action> list, boolean condition, Action action) {
