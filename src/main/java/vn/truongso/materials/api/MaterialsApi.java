@@ -47,6 +47,7 @@ import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.Materials;
 import vn.truongso.materials.domain.Transition;
 import vn.truongso.materials.domain.UnitAppraisals;
+import vn.truongso.materials.domain.MaterialPackages;
 import vn.truongso.materials.domain.Appraisal;
 import vn.truongso.platform.AuditLog;
 import java.util.Map;
@@ -82,10 +83,12 @@ class MaterialsApi {
     private final PackageExports exports;
     private final UnitAppraisals unitAppraisals;
     private final AuditLog audit;
+    private final MaterialPackages materialPackages;
 
     MaterialsApi(MaterialService service, Materials materials, MaterialFiles files, MaterialRatings ratings, MaterialPlans plans,
             AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports, UnitAppraisals unitAppraisals,
-            AuditLog audit) {
+            AuditLog audit, MaterialPackages materialPackages) {
+        this.materialPackages = materialPackages;
         this.exports = exports;
         this.unitAppraisals = unitAppraisals;
         this.audit = audit;
@@ -228,6 +231,36 @@ class MaterialsApi {
         if (fromStart && !"HEAD".equals(request.getMethod())) {
             files.countDownload(schoolId, materialId);
         }
+    }
+
+    record PackageLaunchView(UUID attemptId, UUID learnerSchoolId, String itemId, String contentUrl, String playerUrl, java.time.Instant expiresAt) {
+    }
+
+    record PackageAttemptView(UUID id, UUID schoolId, String itemId, String lessonStatus, String completionStatus, String successStatus,
+            java.math.BigDecimal scoreRaw, java.math.BigDecimal scoreScaled, java.math.BigDecimal totalSeconds, int commits, java.time.Instant updatedAt) {
+    }
+
+    @PostMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}/launches")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Launch the SCORM/cmi5 package attached to a material, also from the other schools it is shared with",
+            description = "The attempt and its tracking data belong to the learner's own school. A material not shared with the "
+                    + "caller's school (a draft, or shared no further than its own school) is not found.")
+    PackageLaunchView launchPackage(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable UUID fileId,
+            @RequestBody(required = false) Map<String, String> request) {
+        var played = materialPackages.launch(user, schoolId, materialId, fileId, request == null ? null : request.get("item"));
+        var launch = played.launch();
+        return new PackageLaunchView(launch.attemptId(), played.learnerSchoolId(), launch.itemId(), launch.contentUrl(),
+                "/schools/" + schoolId + "/materials/" + materialId + "/files/" + fileId + "/play?item=" + launch.itemId(), launch.expiresAt());
+    }
+
+    @GetMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}/attempts/mine")
+    @Operation(summary = "The caller's own tracking data for the package attached to a material (kept with her own school)")
+    List<PackageAttemptView> myPackageAttempts(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId,
+            @PathVariable UUID fileId) {
+        return materialPackages.mine(user, schoolId, materialId, fileId).stream()
+                .map(a -> new PackageAttemptView(a.id(), a.schoolId(), a.itemId(), a.lessonStatus(), a.completionStatus(), a.successStatus(),
+                        a.scoreRaw(), a.scoreScaled(), a.totalSeconds(), a.commits(), a.updatedAt()))
+                .toList();
     }
 
     @GetMapping("/schools/{schoolId}/materials/{materialId}/export/scorm12")

@@ -45,26 +45,38 @@ public class PackageLaunches {
     public record Launch(UUID attemptId, String itemId, String token, Instant expiresAt, String contentUrl) {
     }
 
-    /** What a valid token opens. */
-    public record ActiveLaunch(UUID schoolId, UUID packageId, UUID attemptId, UUID accountId) {
+    /**
+     * What a valid token opens: the attempt of the learner's school ({@code schoolId}) at the package of the school that
+     * owns it ({@code packageSchoolId}; the same school unless the package is shared beyond it).
+     */
+    public record ActiveLaunch(UUID schoolId, UUID packageId, UUID attemptId, UUID accountId, UUID packageSchoolId) {
     }
 
     @Transactional
     public Launch launch(ContentPackage p, UUID accountId, String itemId) {
+        return launch(p, p.schoolId(), accountId, itemId);
+    }
+
+    /**
+     * A launch by a learner of {@code learnerSchoolId}, which may be another school than the package's when it is
+     * shared at district or city level: the attempt and the token are the learner's school's.
+     */
+    @Transactional
+    public Launch launch(ContentPackage p, UUID learnerSchoolId, UUID accountId, String itemId) {
         PackageStructure.Item item = itemId == null || itemId.isBlank() ? p.structure().firstLaunchable() : p.structure().item(itemId);
         if (item == null) {
             throw new BadInputException(InputError.field("item", "packages.item.unknown", itemId));
         }
-        UUID attemptId = attempts.open(p.schoolId(), p.id(), accountId, item.id());
+        UUID attemptId = attempts.open(learnerSchoolId, p.schoolId(), p.id(), accountId, item.id());
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = Instant.now().plus(properties.launchTokenLifetime());
-        jdbc.sql("DELETE FROM content_package_launch WHERE school_id = ? AND expires_at < now() - interval '1 day'").param(p.schoolId()).update();
+        jdbc.sql("DELETE FROM content_package_launch WHERE school_id = ? AND expires_at < now() - interval '1 day'").param(learnerSchoolId).update();
         jdbc.sql("""
-                INSERT INTO content_package_launch (school_id, token_sha256, package_id, attempt_id, account_id, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(p.schoolId(), sha256(token), p.id(), attemptId, accountId, java.sql.Timestamp.from(expires)).update();
+                INSERT INTO content_package_launch (school_id, token_sha256, package_id, attempt_id, account_id, expires_at, package_school_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(learnerSchoolId, sha256(token), p.id(), attemptId, accountId, java.sql.Timestamp.from(expires), p.schoolId()).update();
         return new Launch(attemptId, item.id(), token, expires, contentUrl(p, token, item));
     }
 
@@ -73,10 +85,11 @@ public class PackageLaunches {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT attempt_id, account_id FROM content_package_launch
-                WHERE school_id = ? AND token_sha256 = ? AND package_id = ? AND expires_at > now()""")
-                .params(schoolId, sha256(token), packageId)
-                .query((rs, n) -> new ActiveLaunch(schoolId, packageId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+                SELECT school_id, attempt_id, account_id FROM content_package_launch
+                WHERE token_sha256 = ? AND package_school_id = ? AND package_id = ? AND expires_at > now()""")
+                .params(sha256(token), schoolId, packageId)
+                .query((rs, n) -> new ActiveLaunch(rs.getObject(1, UUID.class), packageId, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        schoolId)).optional();
     }
 
     /** The path prefix of a launch's content, ending with '/'. */

@@ -113,7 +113,7 @@ class PlayerContent {
         config.put("standard", p.standard().name());
         config.put("attemptId", attempt.id().toString());
         config.put("itemId", attempt.itemId());
-        config.put("commitUrl", PackageLaunches.base(launch.schoolId(), launch.packageId(), token) + RESERVED + "commit");
+        config.put("commitUrl", PackageLaunches.base(launch.packageSchoolId(), launch.packageId(), token) + RESERVED + "commit");
         config.put("values", PackageAttempts.initialValues(attempt, p.standard(), item, account.username(), account.displayName()));
         // The JSON is embedded in a script: escape '<' so no value can close the script element.
         String script = "window.__truongsoScorm = " + json.writeValueAsString(config).replace("<", "\\u003c") + ";\n" + runtime;
