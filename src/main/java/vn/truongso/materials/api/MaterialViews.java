@@ -26,7 +26,8 @@ final class MaterialViews {
 
     /** What a client sends to create a material or change it. */
     record MaterialRequest(String title, String description, MaterialKind kind, String subjectCode, List<Integer> grades, List<UUID> topicIds,
-            List<UUID> outcomeIds, List<String> competencies, String language, String licence, List<String> authors, String linkUrl) {
+            List<UUID> outcomeIds, List<String> competencies, String language, String licence, List<String> authors, String linkUrl,
+            Integer rowVersion) {
 
         MaterialContent content() {
             return new MaterialContent(title, description, kind, subjectCode, grades, topicIds, outcomeIds, competencies, language, licence,

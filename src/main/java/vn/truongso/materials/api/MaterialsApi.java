@@ -120,16 +120,34 @@ class MaterialsApi {
     }
 
     @GetMapping("/schools/{schoolId}/materials/{materialId}")
-    @Operation(summary = "A material (counts a view)")
-    MaterialDetail get(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId) {
-        return detail(user, schoolId, materialId, true);
+    @Operation(summary = "A material (counts a view); its ETag is the row version to send back in If-Match when changing it")
+    org.springframework.http.ResponseEntity<MaterialDetail> get(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId) {
+        MaterialDetail detail = detail(user, schoolId, materialId, true);
+        return org.springframework.http.ResponseEntity.ok().eTag(etag(detail.rowVersion())).body(detail);
     }
 
     @PutMapping("/schools/{schoolId}/materials/{materialId}")
-    @Operation(summary = "Change the content: the author's draft in place, an approved material as a new draft version")
-    MaterialDetail edit(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @RequestBody MaterialRequest request) {
-        service.edit(user, schoolId, materialId, request.content());
-        return detail(user, schoolId, materialId, false);
+    @Operation(summary = "Change the content: the author's draft in place, an approved material as a new draft version",
+            description = "Optimistic locking: send the row version read (If-Match: \"7\" or \"rowVersion\": 7). When someone changed "
+                    + "the material since, nothing is written: 412 (If-Match) or 409 (rowVersion) naming who changed what and when.")
+    org.springframework.http.ResponseEntity<MaterialDetail> edit(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId,
+            @RequestBody MaterialRequest request, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false)
+            String ifMatch) {
+        Integer expected = request.rowVersion();
+        if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.strip())) {
+            try {
+                expected = Integer.valueOf(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+            } catch (NumberFormatException e) {
+                throw new BadInputException(InputError.field("If-Match", "materials.error.badIfMatch", ifMatch));
+            }
+        }
+        service.edit(user, schoolId, materialId, request.content(), expected);
+        MaterialDetail detail = detail(user, schoolId, materialId, false);
+        return org.springframework.http.ResponseEntity.ok().eTag(etag(detail.rowVersion())).body(detail);
+    }
+
+    private static String etag(int rowVersion) {
+        return "\"" + rowVersion + "\"";
     }
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/actions/{action}")

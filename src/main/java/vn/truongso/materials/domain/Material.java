@@ -37,6 +37,7 @@ public final class Material {
     private final List<Transition> recorded = new ArrayList<>();
     private final List<Appraisal> newAppraisals = new ArrayList<>();
     private UnitAppraisal unitAppraisal = UnitAppraisal.NONE;
+    private final java.util.Map<UUID, List<String>> changedFields = new java.util.HashMap<>();
     private final List<Appraisal> unitAppraisals = new ArrayList<>();
 
     Material(UUID schoolId, UUID id, UUID phongId, UUID soId, UUID createdBy, Instant createdAt, Reach reach, UUID liveVersionId,
@@ -81,8 +82,10 @@ public final class Material {
                 throw WorkflowException.illegal(Action.EDIT, version.status());
             }
             requireAuthor(version, actor);
+            List<String> changed = changedFields(version.content(), content);
             version.content(content);
             record(version, Action.EDIT, version.status().name(), version.status().name(), actor, null);
+            changedFields.put(recorded.getLast().id(), changed);
             return version;
         }
         MaterialVersion latest = latest();
@@ -418,6 +421,29 @@ public final class Material {
     /** What staff of the school see first: the version in progress, else the live one, else the latest. */
     public MaterialVersion shown() {
         return working().or(this::live).orElse(latest());
+    }
+
+    /** The fields an edit recorded in this session changed, by transition id (for {@link Materials#save}). */
+    List<String> changedFields(UUID transitionId) {
+        return changedFields.getOrDefault(transitionId, List.of());
+    }
+
+    /** The names of the content's fields that differ (title, description, kind, subjectCode, grades, ...). */
+    static List<String> changedFields(MaterialContent before, MaterialContent after) {
+        List<String> changed = new ArrayList<>();
+        var components = MaterialContent.class.getRecordComponents();
+        for (var component : components) {
+            try {
+                Object a = component.getAccessor().invoke(before);
+                Object b = component.getAccessor().invoke(after);
+                if (!java.util.Objects.equals(a, b)) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
     }
 
     /** Transitions made since the material was loaded, for {@link Materials#save}. */

@@ -208,8 +208,22 @@ public class MaterialService {
     /** Changes the content: in place for the author's draft, else as a new draft version (files carried over). */
     @Transactional
     public MaterialVersion edit(CurrentUser user, UUID schoolId, UUID materialId, MaterialContent content) {
+        return edit(user, schoolId, materialId, content, null);
+    }
+
+    /**
+     * Like {@link #edit(CurrentUser, UUID, UUID, MaterialContent)}, based on the material as the user read it: when
+     * {@code expectedRowVersion} is given and someone changed the material since, nothing is written and an
+     * {@link EditConflictException} names what changed.
+     */
+    @Transactional
+    public MaterialVersion edit(CurrentUser user, UUID schoolId, UUID materialId, MaterialContent content, Integer expectedRowVersion) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         Material material = staffMaterial(user, schoolId, materialId);
+        if (expectedRowVersion != null && expectedRowVersion != material.rowVersion()) {
+            throw new EditConflictException(expectedRowVersion, material.rowVersion(),
+                    materials.changesSince(schoolId, materialId, expectedRowVersion));
+        }
         MaterialContent checked = validation.check(content);
         MaterialVersion previous = material.latest();
         MaterialVersion version = material.edit(Actor.of(user), checked);

@@ -128,9 +128,10 @@ public class Materials {
         for (Transition t : material.recorded()) {
             jdbc.sql("""
                     INSERT INTO material_transition (school_id, id, material_id, version_id, action, from_state, to_state, actor_id, actor_name,
-                        comment, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        comment, at, row_version, changed_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(material.schoolId(), t.id(), material.id(), t.versionId(), t.action().name(), t.fromState(), t.toState(),
-                            t.actor().id(), t.actor().name(), t.comment(), Timestamp.from(t.at()))
+                            t.actor().id(), t.actor().name(), t.comment(), Timestamp.from(t.at()), Math.max(material.rowVersion(), 0) + 1,
+                            t.action() == Action.EDIT ? material.changedFields(t.id()).toArray(String[]::new) : null)
                     .update();
         }
         for (Appraisal a : material.newAppraisals()) {
@@ -142,6 +143,17 @@ public class Materials {
                             Timestamp.from(a.at()))
                     .update();
         }
+    }
+
+    /** What was done to a material after it was at {@code rowVersion}: who, when, which move, which fields an edit changed. */
+    public List<EditConflictException.Change> changesSince(UUID schoolId, UUID materialId, int rowVersion) {
+        return jdbc.sql("""
+                SELECT actor_name, at, action, changed_fields FROM material_transition
+                WHERE school_id = ? AND material_id = ? AND row_version > ? ORDER BY at, id""")
+                .params(schoolId, materialId, rowVersion)
+                .query((rs, n) -> new EditConflictException.Change(rs.getString(1), rs.getTimestamp(2).toInstant(), Action.valueOf(rs.getString(3)),
+                        strings(rs.getArray(4))))
+                .list();
     }
 
     /** The history of a material, oldest first. */

@@ -44,6 +44,7 @@ import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.MaterialVersion;
 import vn.truongso.materials.domain.Materials;
 import vn.truongso.materials.domain.UnitAppraisals;
+import vn.truongso.materials.domain.EditConflictException;
 import vn.truongso.materials.domain.WorkflowException;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.Accounts;
@@ -176,6 +177,7 @@ class MaterialPages {
         if (!visible.staff()) {
             throw new NotFoundException("material " + materialId);
         }
+        model.addAttribute("rowVersion", visible.material().rowVersion());
         return form(model, schoolId, materialId, visible.material().latest().content(), List.of(), locale);
     }
 
@@ -184,10 +186,23 @@ class MaterialPages {
             Model model, Locale locale, RedirectAttributes redirect) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         MaterialContent content = content(form);
+        Integer rowVersion = null;
         try {
-            service.edit(user, schoolId, materialId, content);
+            rowVersion = form.getFirst("rowVersion") == null || form.getFirst("rowVersion").isBlank() ? null : Integer.valueOf(form.getFirst("rowVersion"));
+        } catch (NumberFormatException ignored) {
+            // A tampered field: saved without the check, as the API does without If-Match.
+        }
+        try {
+            service.edit(user, schoolId, materialId, content, rowVersion);
             redirect.addFlashAttribute("notice", "materials.ui.saved");
+        } catch (EditConflictException e) {
+            // Nothing was written: the form comes back with what the user typed, what changed meanwhile, and the current
+            // row version, so that saving again is her informed choice.
+            model.addAttribute("rowVersion", e.current());
+            model.addAttribute("conflict", true);
+            return form(model, schoolId, materialId, content, List.of(e.describe(messages, locale)), locale);
         } catch (BadInputException e) {
+            model.addAttribute("rowVersion", rowVersion);
             return form(model, schoolId, materialId, content, describe(e, locale), locale);
         } catch (WorkflowException e) {
             redirect.addFlashAttribute("materialError", messages.in(locale, e.code(), e.args()));
