@@ -77,7 +77,68 @@ public class PackageLaunches {
                 INSERT INTO content_package_launch (school_id, token_sha256, package_id, attempt_id, account_id, expires_at, package_school_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(learnerSchoolId, sha256(token), p.id(), attemptId, accountId, java.sql.Timestamp.from(expires), p.schoolId()).update();
-        return new Launch(attemptId, item.id(), token, expires, contentUrl(p, token, item));
+        String url = contentUrl(p, token, item);
+        if (p.standard() == PackageStandard.CMI5 && !ManifestReader.isAbsoluteUrl(item.launchPath())) {
+            url = url + (url.contains("?") ? "&" : "?") + cmi5Parameters(p, token, item, attemptId, accountId);
+        }
+        return new Launch(attemptId, item.id(), token, expires, url);
+    }
+
+    /** The xAPI identity of a learner: an account on this platform, named by the account's id (no personal data). */
+    public static final String ACTOR_HOME_PAGE = "https://truongso.vn";
+
+    static String actorJson(UUID accountId) {
+        return "{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"" + ACTOR_HOME_PAGE + "\",\"name\":\"" + accountId + "\"}}";
+    }
+
+    /**
+     * The cmi5 launch parameters: the xAPI endpoint and the fetch URL under this launch's isolated path, the actor, the
+     * registration (the learner's attempt) and the AU's activity id.
+     */
+    String cmi5Parameters(ContentPackage p, String token, PackageStructure.Item item, UUID attemptId, UUID accountId) {
+        String origin;
+        if (properties.separateContentOrigin()) {
+            origin = properties.contentOrigin().replaceAll("/+$", "");
+        } else {
+            try {
+                origin = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+            } catch (IllegalStateException noRequest) {
+                origin = "";
+            }
+        }
+        String base = origin + base(p.schoolId(), p.id(), token) + PlayerContent.RESERVED;
+        return "endpoint=" + enc(base + "xapi/") + "&fetch=" + enc(base + "cmi5/fetch") + "&actor=" + enc(actorJson(accountId))
+                + "&registration=" + attemptId + "&activityId=" + enc(item.id());
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The cmi5 fetch: the first call on a launch issues the xAPI auth token (its hash kept on the launch); any later
+     * call answers empty, as cmi5 requires the token be handed out once.
+     */
+    @Transactional
+    public Optional<String> fetchCmi5Token(ActiveLaunch launch, String launchToken) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String auth = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        int updated = jdbc.sql("""
+                UPDATE content_package_launch SET cmi5_auth_sha256 = ?, cmi5_fetched_at = now()
+                WHERE school_id = ? AND token_sha256 = ? AND cmi5_fetched_at IS NULL""")
+                .params(sha256(auth), launch.schoolId(), sha256(launchToken)).update();
+        return updated == 1 ? Optional.of(auth) : Optional.empty();
+    }
+
+    /** The launch whose path token and xAPI auth token (from the Authorization header) both match. */
+    public Optional<ActiveLaunch> resolveXapi(UUID packageSchoolId, UUID packageId, String launchToken, String auth) {
+        if (auth == null || auth.length() != 43) {
+            return Optional.empty();
+        }
+        return resolve(packageSchoolId, packageId, launchToken).filter(l -> jdbc.sql("""
+                SELECT count(*) FROM content_package_launch WHERE school_id = ? AND token_sha256 = ? AND cmi5_auth_sha256 = ?""")
+                .params(l.schoolId(), sha256(launchToken), sha256(auth)).query(Long.class).single() == 1);
     }
 
     public Optional<ActiveLaunch> resolve(UUID schoolId, UUID packageId, String token) {
