@@ -110,7 +110,8 @@ for MB in $SIZES_MB; do
     ID=$(material "$MB-$MODE")
     URL="$BASE/api/v1/schools/$SCHOOL/materials/$ID/files"
     BEFORE=$(heap_after_gc)
-    "$JSTAT" -gc "$APP_PID" 100 | awk 'NR>1 {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' > "$WORK/peak" &
+    # jstat samples the heap every 100 ms into a file (a JVM ignores SIGPIPE, so it is stopped by its own pid).
+    "$JSTAT" -gc "$APP_PID" 100 > "$WORK/samples" &
     SAMPLER_PID=$!
     if [ "$MODE" = multipart ]; then
       OUT=$(curl -sS -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -H "$AUTH" -F "file=@$FILE;type=video/mp4" "$URL")
@@ -119,7 +120,7 @@ for MB in $SIZES_MB; do
         --data-binary "@$FILE" "$URL?name=bai-giang-$MB.mp4")
     fi
     kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
-    PEAK=$(cat "$WORK/peak")
+    PEAK=$(awk '$1 ~ /^[0-9.]+$/ {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' "$WORK/samples")
     AFTER=$(heap_after_gc)
     CODE=${OUT%% *}; SECS=${OUT##* }
     TYPE=$(grep -o '"mediaType":"[^"]*"' "$WORK/answer.json" | cut -d'"' -f4 || true)

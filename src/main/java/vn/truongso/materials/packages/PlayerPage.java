@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
 import vn.truongso.materials.domain.MaterialPackages;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.Capability;
@@ -71,6 +73,11 @@ class PlayerPage {
         model.addAttribute("pkg", p);
         model.addAttribute("launch", launch);
         model.addAttribute("playBase", playBase);
+        // Flow navigation between launchable items (SCOs and assets), in the organization's order.
+        List<PackageStructure.Item> launchable = p.structure().items().stream().filter(PackageStructure.Item::launchable).toList();
+        int at = launchable.stream().map(PackageStructure.Item::id).toList().indexOf(launch.itemId());
+        model.addAttribute("previousItem", at > 0 ? launchable.get(at - 1) : null);
+        model.addAttribute("nextItem", at >= 0 && at < launchable.size() - 1 ? launchable.get(at + 1) : null);
         model.addAttribute("sandbox", "allow-scripts allow-forms" + (properties.separateContentOrigin() ? " allow-same-origin" : ""));
         return "packages/player";
     }
