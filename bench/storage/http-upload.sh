@@ -116,8 +116,9 @@ for MB in $SIZES_MB; do
     if [ "$MODE" = multipart ]; then
       OUT=$(curl -sS -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -H "$AUTH" -F "file=@$FILE;type=video/mp4" "$URL")
     else
+      # -T streams the file from disk (--data-binary @file would read it all into curl's memory first).
       OUT=$(curl -sS -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -H "$AUTH" -H 'Content-Type: application/octet-stream' \
-        --data-binary "@$FILE" "$URL?name=bai-giang-$MB.mp4")
+        -X POST -T "$FILE" "$URL?name=bai-giang-$MB.mp4")
     fi
     kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
     PEAK=$(awk '$1 ~ /^[0-9.]+$/ {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' "$WORK/samples")
