@@ -270,7 +270,9 @@ class UnitAppraisalTest {
         mvc.perform(form).andExpect(status().is3xxRedirection());
         mvc.perform(post(page + "/actions/accept-district").with(as(officer)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(flows.detail(school, school.bearer(Role.PRINCIPAL), id).get("reach").asText()).isEqualTo("SHARED_DISTRICT");
-        // The Phòng's settings page.
+        // The Phòng's settings page, linked from the officer's inbox.
+        mvc.perform(get("/materials/inbox").with(as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("unit-settings-" + school.phongId())));
         mvc.perform(get("/org-units/" + school.phongId() + "/material-settings").with(as(officer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("unit-settings")));
         mvc.perform(post("/org-units/" + school.phongId() + "/material-settings").with(as(officer)).with(csrf()).param("council", "true")

@@ -127,6 +127,10 @@ class MaterialPages {
         boxes.put("proposedToDistrict", inbox.proposedToDistrict());
         boxes.put("proposedToCity", inbox.proposedToCity());
         boxes.put("toAppraiseAtUnit", inbox.toAppraiseAtUnit());
+        // A Phòng or Sở officer sets how his unit appraises proposals from here.
+        List<UUID> units = new ArrayList<>(user.unitsWhereHolding(vn.truongso.platform.Role.PHONG_OFFICER));
+        units.addAll(user.unitsWhereHolding(vn.truongso.platform.Role.SO_OFFICER));
+        model.addAttribute("appraisingUnits", units.stream().distinct().map(orgUnits::find).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("inbox", inbox);
         model.addAttribute("boxes", boxes);
         model.addAttribute("subjects", subjectNames(locale));
