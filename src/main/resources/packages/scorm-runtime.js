@@ -280,7 +280,10 @@
     }
     if (!stored) { return false; }
     changed = {};
-    try { realParent.postMessage({ type: 'truongso-scorm', event: finished ? 'finished' : 'committed', attemptId: cfg.attemptId }, '*'); } catch (e) { /* no player page */ }
+    // On Terminate, the SCO's navigation request (SCORM 2004 adl.nav.request: continue, previous, {target=ID}choice)
+    // goes to the player page, which opens the next, previous or chosen SCO.
+    var navRequest = finished && !scorm12 ? (values['adl.nav.request'] || '') : '';
+    try { realParent.postMessage({ type: 'truongso-scorm', event: finished ? 'finished' : 'committed', attemptId: cfg.attemptId, nav: navRequest }, '*'); } catch (e) { /* no player page */ }
     return true;
   }
 

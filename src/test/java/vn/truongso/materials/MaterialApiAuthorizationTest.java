@@ -101,6 +101,8 @@ class MaterialApiAuthorizationTest {
                 new Endpoint("propose-district", s -> json(post(m(s) + "/actions/propose-district"), Map.of()), Role.GROUP_HEAD),
                 new Endpoint("archive", s -> json(post(m(s) + "/actions/archive"), Map.of("comment", "x")), Role.TEACHER),
                 new Endpoint("accept-district", s -> json(post(m(s) + "/actions/accept-district"), Map.of()), Role.PRINCIPAL),
+                new Endpoint("start-district-appraisal", s -> json(post(m(s) + "/actions/start-district-appraisal"), Map.of()), Role.PRINCIPAL),
+                new Endpoint("start-city-appraisal", s -> json(post(m(s) + "/actions/start-city-appraisal"), Map.of()), Role.PHONG_OFFICER),
                 new Endpoint("decline-district", s -> json(post(m(s) + "/actions/decline-district"), Map.of("comment", "x")), Role.SO_OFFICER),
                 new Endpoint("propose-city", s -> json(post(m(s) + "/actions/propose-city"), Map.of()), Role.PRINCIPAL),
                 new Endpoint("accept-city", s -> json(post(m(s) + "/actions/accept-city"), Map.of()), Role.PHONG_OFFICER),

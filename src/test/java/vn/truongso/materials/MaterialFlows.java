@@ -116,8 +116,15 @@ final class MaterialFlows {
     UUID sharedInDistrict(TestSchool school, String title) throws Exception {
         UUID id = published(school, title);
         ok(act(school, Role.PRINCIPAL, id, "propose-district", "Đề xuất"));
+        appraisedAtUnit(school, Role.PHONG_OFFICER, id);
         ok(act(school, Role.PHONG_OFFICER, id, "accept-district", "Đạt"));
         return id;
+    }
+
+    /** The Phòng (or Sở) officer appraises the proposal alone, with his unit's rubric (the default), and recommends it. */
+    void appraisedAtUnit(TestSchool school, Role officer, UUID id) throws Exception {
+        ok(act(school, officer, id, officer == Role.SO_OFFICER ? "start-city-appraisal" : "start-district-appraisal", null));
+        ok(appraise(school, school.bearer(officer), id, "APPROVE", "Đạt"));
     }
 
     static void ok(ResultActions result) throws Exception {

@@ -58,7 +58,7 @@ class MaterialPackageTest {
         var teacher = WebUsers.as(WebUsers.user(accounts, school, Role.TEACHER));
         String page = mvc.perform(get("/schools/" + school.schoolId() + "/materials/" + id).with(teacher)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("/schools/" + school.schoolId() + "/packages/" + packageId + "/play");
+        assertThat(page).contains("/schools/" + school.schoolId() + "/materials/" + id + "/files/" + file.get("id").asString() + "/play");
         mvc.perform(get("/schools/" + school.schoolId() + "/packages/" + packageId + "/play").with(teacher)).andExpect(status().isOk());
     }
 

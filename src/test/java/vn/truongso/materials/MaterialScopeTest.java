@@ -69,6 +69,7 @@ class MaterialScopeTest {
         district = flows.sharedInDistrict(school, "Quận A");
         city = flows.sharedInDistrict(school, "Thành phố A");
         ok(flows.act(school, Role.PHONG_OFFICER, city, "propose-city", null));
+        flows.appraisedAtUnit(school, Role.SO_OFFICER, city);
         ok(flows.act(school, Role.SO_OFFICER, city, "accept-city", null));
         elsewhereDraft = flows.draft(elsewhere, "Nháp B");
     }

@@ -79,6 +79,7 @@ class MaterialSearchTest {
         sharedInDistrict(school, content("Phân số trong đời sống", "Chia sẻ cấp quận.", "TOAN", 6, "MULTIMEDIA"));
         UUID city = sharedInDistrict(school, content("Phân số qua trò chơi", "Chia sẻ cấp thành phố.", "TOAN", 6, "SIMULATION"));
         ok(flows.act(school, Role.PHONG_OFFICER, city, "propose-city", null));
+        flows.appraisedAtUnit(school, Role.SO_OFFICER, city);
         ok(flows.act(school, Role.SO_OFFICER, city, "accept-city", null));
         published(elsewhere, content("Phân số ở trường khác", "Không được thấy.", "TOAN", 6, "E_LECTURE"));
     }
@@ -104,6 +105,7 @@ class MaterialSearchTest {
     UUID sharedInDistrict(TestSchool at, Map<String, Object> content) throws Exception {
         UUID id = published(at, content);
         ok(flows.act(at, Role.PRINCIPAL, id, "propose-district", "Đề xuất"));
+        flows.appraisedAtUnit(at, Role.PHONG_OFFICER, id);
         ok(flows.act(at, Role.PHONG_OFFICER, id, "accept-district", "Đạt"));
         return id;
     }

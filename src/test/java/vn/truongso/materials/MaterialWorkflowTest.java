@@ -89,8 +89,10 @@ class MaterialWorkflowTest {
                 .andExpect(jsonPath("$.liveVersionId").isNotEmpty());
         flows.act(school, Role.PRINCIPAL, id, "publish", null).andExpect(jsonPath("$.reach").value("PUBLISHED"));
         flows.act(school, Role.PRINCIPAL, id, "propose-district", "Đề xuất dùng chung").andExpect(jsonPath("$.reach").value("PROPOSED_DISTRICT"));
+        flows.appraisedAtUnit(school, Role.PHONG_OFFICER, id);
         flows.act(school, Role.PHONG_OFFICER, id, "accept-district", "Phòng thẩm định đạt").andExpect(jsonPath("$.reach").value("SHARED_DISTRICT"));
         flows.act(school, Role.PHONG_OFFICER, id, "propose-city", null).andExpect(jsonPath("$.reach").value("PROPOSED_CITY"));
+        flows.appraisedAtUnit(school, Role.SO_OFFICER, id);
         flows.act(school, Role.SO_OFFICER, id, "accept-city", "Sở duyệt").andExpect(jsonPath("$.reach").value("SHARED_CITY"));
         flows.act(school, Role.PRINCIPAL, id, "archive", "Chương trình thay đổi").andExpect(jsonPath("$.reach").value("ARCHIVED"));
 
@@ -98,20 +100,22 @@ class MaterialWorkflowTest {
                 .header("Authorization", bearer(Role.PRINCIPAL))).andReturn().getResponse().getContentAsString());
         List<String> actions = history.valueStream().map(t -> t.get("action").asText()).toList();
         assertThat(actions).containsExactly("CREATE", "SUBMIT", "START_APPRAISAL", "APPRAISE", "APPRAISED", "APPROVE", "PUBLISH",
-                "PROPOSE_DISTRICT", "ACCEPT_DISTRICT", "PROPOSE_CITY", "ACCEPT_CITY", "ARCHIVE");
+                "PROPOSE_DISTRICT", "START_DISTRICT_APPRAISAL", "APPRAISE_DISTRICT", "DISTRICT_APPRAISED", "ACCEPT_DISTRICT", "PROPOSE_CITY",
+                "START_CITY_APPRAISAL", "APPRAISE_CITY", "CITY_APPRAISED", "ACCEPT_CITY", "ARCHIVE");
         JsonNode submit = history.get(1);
         assertThat(submit.get("fromState").asText()).isEqualTo("DRAFT");
         assertThat(submit.get("toState").asText()).isEqualTo("SUBMITTED");
         assertThat(submit.get("actor").get("id").asText()).isEqualTo(school.accountIds().get(Role.TEACHER).toString());
         assertThat(submit.get("comment").asText()).isEqualTo("Xin thẩm định");
         assertThat(submit.get("at").asText()).isNotBlank();
-        assertThat(history.get(8).get("actor").get("id").asText()).isEqualTo(school.accountIds().get(Role.PHONG_OFFICER).toString());
+        assertThat(history.get(11).get("actor").get("id").asText()).isEqualTo(school.accountIds().get(Role.PHONG_OFFICER).toString());
 
         List<String> audited = jdbc.sql("SELECT action FROM audit_event WHERE subject_type = 'material' AND subject_id = ? ORDER BY id")
                 .param(id.toString()).query(String.class).list();
         assertThat(audited).containsExactly("materials.create", "materials.submit", "materials.start_appraisal", "materials.appraise",
-                "materials.approve", "materials.publish", "materials.propose_district", "materials.accept_district", "materials.propose_city",
-                "materials.accept_city", "materials.archive");
+                "materials.approve", "materials.publish", "materials.propose_district", "materials.start_district_appraisal",
+                "materials.appraise_district", "materials.accept_district", "materials.propose_city", "materials.start_city_appraisal",
+                "materials.appraise_city", "materials.accept_city", "materials.archive");
 
         // Archived: nothing moves any more.
         refused(flows.act(school, Role.PRINCIPAL, id, "publish", null), "materials.workflow.illegal");
@@ -168,6 +172,7 @@ class MaterialWorkflowTest {
                 .andExpect(jsonPath("$.reach").value("PUBLISHED")).andExpect(jsonPath("$.actions").isEmpty());
         assertThat(detail(id).get("reach").asText()).isEqualTo("PUBLISHED");
         ok(flows.act(school, Role.PRINCIPAL, id, "propose-district", null));
+        flows.appraisedAtUnit(school, Role.PHONG_OFFICER, id);
         ok(flows.act(school, Role.PHONG_OFFICER, id, "accept-district", null));
         refused(flows.act(school, Role.PHONG_OFFICER, id, "accept-district", null), "materials.workflow.illegal");
         ok(flows.act(school, Role.PHONG_OFFICER, id, "propose-city", null));

@@ -16,6 +16,7 @@ import vn.truongso.materials.domain.MaterialRatings;
 import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.MaterialVersion;
 import vn.truongso.materials.domain.Materials;
+import vn.truongso.materials.domain.UnitAppraisal;
 
 /** The JSON shapes of the materials API. */
 final class MaterialViews {
@@ -25,7 +26,8 @@ final class MaterialViews {
 
     /** What a client sends to create a material or change it. */
     record MaterialRequest(String title, String description, MaterialKind kind, String subjectCode, List<Integer> grades, List<UUID> topicIds,
-            List<UUID> outcomeIds, List<String> competencies, String language, String licence, List<String> authors, String linkUrl) {
+            List<UUID> outcomeIds, List<String> competencies, String language, String licence, List<String> authors, String linkUrl,
+            Integer rowVersion) {
 
         MaterialContent content() {
             return new MaterialContent(title, description, kind, subjectCode, grades, topicIds, outcomeIds, competencies, language, licence,
@@ -56,6 +58,10 @@ final class MaterialViews {
         }
     }
 
+    /** The Phòng's or Sở's appraisal of the proposal in progress, and every appraisal made there (staff and officers). */
+    record UnitAppraisalView(UnitAppraisal.State state, List<UUID> appraiserIds, int round, List<Appraisal> appraisals) {
+    }
+
     record VersionSummary(UUID id, int number, VersionStatus status, String title, Instant createdAt) {
     }
 
@@ -64,7 +70,8 @@ final class MaterialViews {
      * the other versions (staff only), how far it reaches, what the caller may do next, its use.
      */
     record MaterialDetail(UUID schoolId, UUID id, Reach reach, UUID liveVersionId, VersionView version, List<VersionSummary> versions,
-            List<String> actions, long views, long downloads, MaterialRatings.Summary ratings) {
+            List<String> actions, long views, long downloads, MaterialRatings.Summary ratings, UnitAppraisalView unitAppraisal,
+            int rowVersion) {
 
         static MaterialDetail of(MaterialService.Visible visible, List<MaterialFiles.MaterialFile> files, List<Action> actions,
                 Materials.Counters counters, MaterialRatings.Summary ratings) {
@@ -72,7 +79,11 @@ final class MaterialViews {
             List<VersionSummary> versions = visible.staff() ? m.versions().stream()
                     .map(v -> new VersionSummary(v.id(), v.number(), v.status(), v.content().title(), v.createdAt())).toList() : List.of();
             return new MaterialDetail(m.schoolId(), m.id(), m.reach(), m.liveVersionId().orElse(null), VersionView.of(visible.shown(), files),
-                    versions, actions.stream().map(MaterialsApi::slug).toList(), counters.views(), counters.downloads(), ratings);
+                    versions, actions.stream().map(MaterialsApi::slug).toList(), counters.views(), counters.downloads(), ratings,
+                    visible.view() == MaterialService.View.PUBLISHED ? null
+                            : new UnitAppraisalView(m.unitAppraisal().state(), m.unitAppraisal().appraiserIds(), m.unitAppraisal().round(),
+                                    m.unitAppraisals()),
+                    m.rowVersion());
         }
     }
 }

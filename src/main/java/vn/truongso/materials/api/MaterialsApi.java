@@ -46,6 +46,11 @@ import vn.truongso.materials.domain.MaterialRatings;
 import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.Materials;
 import vn.truongso.materials.domain.Transition;
+import vn.truongso.materials.domain.UnitAppraisals;
+import vn.truongso.materials.domain.MaterialPackages;
+import vn.truongso.materials.domain.Appraisal;
+import vn.truongso.platform.AuditLog;
+import java.util.Map;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.BlobStore;
@@ -76,10 +81,17 @@ class MaterialsApi {
     private final AccessPolicy access;
     private final BlobStore blobs;
     private final PackageExports exports;
+    private final UnitAppraisals unitAppraisals;
+    private final AuditLog audit;
+    private final MaterialPackages materialPackages;
 
     MaterialsApi(MaterialService service, Materials materials, MaterialFiles files, MaterialRatings ratings, MaterialPlans plans,
-            AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports) {
+            AppraisalSettings settings, AccessPolicy access, BlobStore blobs, PackageExports exports, UnitAppraisals unitAppraisals,
+            AuditLog audit, MaterialPackages materialPackages) {
+        this.materialPackages = materialPackages;
         this.exports = exports;
+        this.unitAppraisals = unitAppraisals;
+        this.audit = audit;
         this.service = service;
         this.materials = materials;
         this.files = files;
@@ -108,26 +120,59 @@ class MaterialsApi {
     }
 
     @GetMapping("/schools/{schoolId}/materials/{materialId}")
-    @Operation(summary = "A material (counts a view)")
-    MaterialDetail get(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId) {
-        return detail(user, schoolId, materialId, true);
+    @Operation(summary = "A material (counts a view); its ETag is the row version to send back in If-Match when changing it")
+    org.springframework.http.ResponseEntity<MaterialDetail> get(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId) {
+        MaterialDetail detail = detail(user, schoolId, materialId, true);
+        return org.springframework.http.ResponseEntity.ok().eTag(etag(detail.rowVersion())).body(detail);
     }
 
     @PutMapping("/schools/{schoolId}/materials/{materialId}")
-    @Operation(summary = "Change the content: the author's draft in place, an approved material as a new draft version")
-    MaterialDetail edit(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @RequestBody MaterialRequest request) {
-        service.edit(user, schoolId, materialId, request.content());
-        return detail(user, schoolId, materialId, false);
+    @Operation(summary = "Change the content: the author's draft in place, an approved material as a new draft version",
+            description = "Optimistic locking: send the row version read (If-Match: \"7\" or \"rowVersion\": 7). When someone changed "
+                    + "the material since, nothing is written: 412 (If-Match) or 409 (rowVersion) naming who changed what and when.")
+    org.springframework.http.ResponseEntity<MaterialDetail> edit(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId,
+            @RequestBody MaterialRequest request, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false)
+            String ifMatch) {
+        Integer expected = request.rowVersion();
+        if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.strip())) {
+            try {
+                expected = Integer.valueOf(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+            } catch (NumberFormatException e) {
+                throw new BadInputException(InputError.field("If-Match", "materials.error.badIfMatch", ifMatch));
+            }
+        }
+        service.edit(user, schoolId, materialId, request.content(), expected);
+        MaterialDetail detail = detail(user, schoolId, materialId, false);
+        return org.springframework.http.ResponseEntity.ok().eTag(etag(detail.rowVersion())).body(detail);
+    }
+
+    private static String etag(int rowVersion) {
+        return "\"" + rowVersion + "\"";
     }
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/actions/{action}")
     @Operation(summary = "A move of the workflow: submit, start-appraisal, approve, reject, withdraw, publish, propose-district, "
-            + "accept-district, decline-district, propose-city, accept-city, decline-city, archive")
+            + "start-district-appraisal, accept-district, decline-district, propose-city, start-city-appraisal, accept-city, decline-city, "
+            + "archive")
     MaterialDetail act(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable String action,
             @RequestBody(required = false) ActionRequest request) {
         Action parsed = parseAction(action);
-        Material material = service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(),
-                request == null ? null : request.council());
+        List<UUID> council = request == null ? null : request.council();
+        Material material = switch (parsed) {
+            case START_DISTRICT_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.DISTRICT, council);
+            case START_CITY_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.CITY, council);
+            default -> service.act(user, schoolId, materialId, parsed, request == null ? null : request.comment(), council);
+        };
+        return detailOrDecision(user, schoolId, materialId, material);
+    }
+
+    /** True when the caller appraises this school's proposals as a Phòng or Sở officer, not as its staff. */
+    private boolean atUnit(CurrentUser user, UUID schoolId) {
+        return !access.allows(user, schoolId, Capability.VIEW_MATERIAL_DRAFTS) && (access.allows(user, schoolId, Capability.CURATE_DISTRICT_MATERIALS)
+                || access.allows(user, schoolId, Capability.CURATE_CITY_MATERIALS));
+    }
+
+    private MaterialDetail detailOrDecision(CurrentUser user, UUID schoolId, UUID materialId, Material material) {
         try {
             return detail(user, schoolId, materialId, false);
         } catch (NotFoundException movedOutOfSight) {
@@ -138,8 +183,13 @@ class MaterialsApi {
     }
 
     @PostMapping("/schools/{schoolId}/materials/{materialId}/appraisals")
-    @Operation(summary = "A named appraiser's appraisal: a verdict and comment per rubric criterion and a recommendation")
+    @Operation(summary = "A named appraiser's appraisal: a verdict and comment per rubric criterion and a recommendation. "
+            + "At the school with the school's rubric; by a Phòng or Sở officer, of a proposal, with the Phòng's or Sở's rubric")
     MaterialDetail appraise(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @RequestBody AppraisalRequest request) {
+        if (atUnit(user, schoolId)) {
+            Material material = unitAppraisals.appraise(user, schoolId, materialId, request.recommendation(), request.comment(), request.criteria());
+            return detailOrDecision(user, schoolId, materialId, material);
+        }
         service.appraise(user, schoolId, materialId, request.recommendation(), request.comment(), request.criteria());
         return detail(user, schoolId, materialId, false);
     }
@@ -199,6 +249,36 @@ class MaterialsApi {
         if (fromStart && !"HEAD".equals(request.getMethod())) {
             files.countDownload(schoolId, materialId);
         }
+    }
+
+    record PackageLaunchView(UUID attemptId, UUID learnerSchoolId, String itemId, String contentUrl, String playerUrl, java.time.Instant expiresAt) {
+    }
+
+    record PackageAttemptView(UUID id, UUID schoolId, String itemId, String lessonStatus, String completionStatus, String successStatus,
+            java.math.BigDecimal scoreRaw, java.math.BigDecimal scoreScaled, java.math.BigDecimal totalSeconds, int commits, java.time.Instant updatedAt) {
+    }
+
+    @PostMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}/launches")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Launch the SCORM/cmi5 package attached to a material, also from the other schools it is shared with",
+            description = "The attempt and its tracking data belong to the learner's own school. A material not shared with the "
+                    + "caller's school (a draft, or shared no further than its own school) is not found.")
+    PackageLaunchView launchPackage(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable UUID fileId,
+            @RequestBody(required = false) Map<String, String> request) {
+        var played = materialPackages.launch(user, schoolId, materialId, fileId, request == null ? null : request.get("item"));
+        var launch = played.launch();
+        return new PackageLaunchView(launch.attemptId(), played.learnerSchoolId(), launch.itemId(), launch.contentUrl(),
+                "/schools/" + schoolId + "/materials/" + materialId + "/files/" + fileId + "/play?item=" + launch.itemId(), launch.expiresAt());
+    }
+
+    @GetMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}/attempts/mine")
+    @Operation(summary = "The caller's own tracking data for the package attached to a material (kept with her own school)")
+    List<PackageAttemptView> myPackageAttempts(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId,
+            @PathVariable UUID fileId) {
+        return materialPackages.mine(user, schoolId, materialId, fileId).stream()
+                .map(a -> new PackageAttemptView(a.id(), a.schoolId(), a.itemId(), a.lessonStatus(), a.completionStatus(), a.successStatus(),
+                        a.scoreRaw(), a.scoreScaled(), a.totalSeconds(), a.commits(), a.updatedAt()))
+                .toList();
     }
 
     @GetMapping("/schools/{schoolId}/materials/{materialId}/export/scorm12")
@@ -307,7 +387,21 @@ class MaterialsApi {
     @PutMapping("/schools/{schoolId}/material-settings")
     AppraisalSettings.Settings putSettings(CurrentUser user, @PathVariable UUID schoolId, @RequestBody SettingsRequest request) {
         access.require(user, schoolId, Capability.APPROVE_MATERIALS);
-        return settings.save(schoolId, Boolean.TRUE.equals(request.council()), request.rubric());
+        AppraisalSettings.Settings saved = settings.save(schoolId, Boolean.TRUE.equals(request.council()), request.rubric());
+        audit.record("materials.settings", schoolId, "org_unit", schoolId.toString(), Map.of("council", saved.council(), "rubric", saved.rubric()));
+        return saved;
+    }
+
+    @GetMapping("/org-units/{unitId}/material-settings")
+    @Operation(summary = "How a Phòng or Sở appraises proposals: one officer or a council, and its own rubric (its officers)")
+    AppraisalSettings.Settings getUnitSettings(CurrentUser user, @PathVariable UUID unitId) {
+        return unitAppraisals.settingsOf(user, unitId);
+    }
+
+    @PutMapping("/org-units/{unitId}/material-settings")
+    @Operation(summary = "A Phòng or Sở officer sets how his unit appraises proposals and its rubric's criteria")
+    AppraisalSettings.Settings putUnitSettings(CurrentUser user, @PathVariable UUID unitId, @RequestBody SettingsRequest request) {
+        return unitAppraisals.saveSettings(user, unitId, Boolean.TRUE.equals(request.council()), request.rubric());
     }
 
     private MaterialDetail detail(CurrentUser user, UUID schoolId, UUID materialId, boolean countView) {

@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import vn.truongso.materials.domain.EditConflictException;
 import vn.truongso.materials.domain.WorkflowException;
 import vn.truongso.platform.web.BilingualMessages;
 
@@ -28,6 +29,20 @@ class MaterialsApiErrors {
         problem.setTitle(HttpStatus.CONFLICT.getReasonPhrase());
         problem.setProperty("code", e.code());
         problem.setProperty("detailEn", messages.en(e.code(), e.args()));
+        return problem;
+    }
+
+    /** A save based on an older state: 412 when the client sent If-Match, 409 for a stale rowVersion in the body. */
+    @ExceptionHandler(EditConflictException.class)
+    ProblemDetail editConflict(EditConflictException e, jakarta.servlet.http.HttpServletRequest request) {
+        HttpStatus status = request.getHeader("If-Match") != null ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.describe(messages, BilingualMessages.VIETNAMESE));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", "materials.error.editConflict");
+        problem.setProperty("detailEn", e.describe(messages, java.util.Locale.ENGLISH));
+        problem.setProperty("expectedRowVersion", e.expected());
+        problem.setProperty("currentRowVersion", e.current());
+        problem.setProperty("changes", e.changes());
         return problem;
     }
 

@@ -36,6 +36,9 @@ public final class Material {
     private final List<MaterialVersion> versions;
     private final List<Transition> recorded = new ArrayList<>();
     private final List<Appraisal> newAppraisals = new ArrayList<>();
+    private UnitAppraisal unitAppraisal = UnitAppraisal.NONE;
+    private final java.util.Map<UUID, List<String>> changedFields = new java.util.HashMap<>();
+    private final List<Appraisal> unitAppraisals = new ArrayList<>();
 
     Material(UUID schoolId, UUID id, UUID phongId, UUID soId, UUID createdBy, Instant createdAt, Reach reach, UUID liveVersionId,
             int rowVersion, List<MaterialVersion> versions) {
@@ -79,8 +82,10 @@ public final class Material {
                 throw WorkflowException.illegal(Action.EDIT, version.status());
             }
             requireAuthor(version, actor);
+            List<String> changed = changedFields(version.content(), content);
             version.content(content);
             record(version, Action.EDIT, version.status().name(), version.status().name(), actor, null);
+            changedFields.put(recorded.getLast().id(), changed);
             return version;
         }
         MaterialVersion latest = latest();
@@ -187,14 +192,21 @@ public final class Material {
         reach(Action.PROPOSE_DISTRICT, Reach.PUBLISHED, Reach.PROPOSED_DISTRICT, actor, comment);
     }
 
-    /** The Phòng, having appraised it, approves it and shares it with the district's schools. */
+    /**
+     * The Phòng, having appraised it with its rubric (a majority of its appraisers recommended it), approves it and
+     * shares it with the district's schools.
+     */
     public void acceptAtDistrict(Actor actor, String comment) {
+        requireUnitAppraised(Action.ACCEPT_DISTRICT, Reach.PROPOSED_DISTRICT);
         reach(Action.ACCEPT_DISTRICT, Reach.PROPOSED_DISTRICT, Reach.SHARED_DISTRICT, actor, comment);
+        closeUnitAppraisal();
     }
 
+    /** The Phòng declines the proposal, at any point of its appraisal; the reason is required. */
     public void declineAtDistrict(Actor actor, String reason) {
         requireReasonBefore(Action.DECLINE_DISTRICT, Reach.PROPOSED_DISTRICT, reason);
         reach(Action.DECLINE_DISTRICT, Reach.PROPOSED_DISTRICT, Reach.PUBLISHED, actor, reason);
+        closeUnitAppraisal();
     }
 
     public void proposeToCity(Actor actor, String comment) {
@@ -204,13 +216,136 @@ public final class Material {
         reach(Action.PROPOSE_CITY, Reach.SHARED_DISTRICT, Reach.PROPOSED_CITY, actor, comment);
     }
 
+    /** The Sở, having appraised it with its rubric, approves it and shares it with the city's schools. */
     public void acceptAtCity(Actor actor, String comment) {
+        requireUnitAppraised(Action.ACCEPT_CITY, Reach.PROPOSED_CITY);
         reach(Action.ACCEPT_CITY, Reach.PROPOSED_CITY, Reach.SHARED_CITY, actor, comment);
+        closeUnitAppraisal();
     }
 
     public void declineAtCity(Actor actor, String reason) {
         requireReasonBefore(Action.DECLINE_CITY, Reach.PROPOSED_CITY, reason);
         reach(Action.DECLINE_CITY, Reach.PROPOSED_CITY, Reach.SHARED_DISTRICT, actor, reason);
+        closeUnitAppraisal();
+    }
+
+    // ---- the Phòng's and Sở's appraisal of a proposal ----
+
+    /**
+     * A Phòng (DISTRICT) or Sở (CITY) officer starts the appraisal of a proposal: alone, or by the council of officers he
+     * names when his unit appraises by council (at least two).
+     */
+    public void startUnitAppraisal(Actor actor, Appraisal.Level level, boolean councilMode, List<UUID> council) {
+        Action action = level == Appraisal.Level.DISTRICT ? Action.START_DISTRICT_APPRAISAL : Action.START_CITY_APPRAISAL;
+        Reach proposed = proposedAt(level);
+        refuseWhenArchived(action);
+        if (reach != proposed) {
+            throw WorkflowException.illegal(action, reach);
+        }
+        if (unitAppraisal.state() != UnitAppraisal.State.NONE) {
+            throw new WorkflowException("materials.workflow.unitAppraisalStarted");
+        }
+        List<UUID> appraisers = councilMode ? List.copyOf(new LinkedHashSet<>(council == null ? List.of() : council)) : List.of(actor.id());
+        if (councilMode && appraisers.size() < 2) {
+            throw new WorkflowException("materials.workflow.councilTooSmall");
+        }
+        unitAppraisal = new UnitAppraisal(UnitAppraisal.State.UNDER_APPRAISAL, appraisers, unitAppraisal.round() + 1);
+        record(live().orElse(latest()), action, reach.name(), reach.name(), actor, null);
+    }
+
+    /**
+     * One named officer gives his appraisal with his unit's rubric. When all have given theirs: a majority for sharing
+     * makes the proposal APPRAISED (the unit then accepts or declines it); otherwise it is declined with their comments
+     * and goes back to where it was proposed from.
+     */
+    public void appraiseAtUnit(Actor actor, Appraisal.Level level, Appraisal.Recommendation recommendation, String comment,
+            List<Appraisal.CriterionVerdict> criteria) {
+        Action action = level == Appraisal.Level.DISTRICT ? Action.APPRAISE_DISTRICT : Action.APPRAISE_CITY;
+        Reach proposed = proposedAt(level);
+        refuseWhenArchived(action);
+        if (reach != proposed) {
+            throw WorkflowException.illegal(action, reach);
+        }
+        if (unitAppraisal.state() != UnitAppraisal.State.UNDER_APPRAISAL) {
+            throw new WorkflowException(unitAppraisal.state() == UnitAppraisal.State.NONE ? "materials.workflow.unitAppraisalNotStarted"
+                    : "materials.workflow.alreadyAppraised");
+        }
+        if (!unitAppraisal.appraiserIds().contains(actor.id())) {
+            throw new WorkflowException("materials.workflow.notAnAppraiser");
+        }
+        if (currentUnitAppraisals().stream().anyMatch(a -> a.appraiser().id().equals(actor.id()))) {
+            throw new WorkflowException("materials.workflow.alreadyAppraised");
+        }
+        MaterialVersion live = live().orElseThrow(() -> new WorkflowException("materials.workflow.notApproved"));
+        var appraisal = new Appraisal(Ids.newId(), live.id(), level, unitAppraisal.round(), actor, recommendation, comment, criteria, Instant.now());
+        unitAppraisals.add(appraisal);
+        newAppraisals.add(appraisal);
+        record(live, action, reach.name(), reach.name(), actor, recommendation.name() + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        List<Appraisal> round = currentUnitAppraisals();
+        if (round.size() < unitAppraisal.appraiserIds().size()) {
+            return;
+        }
+        long approvals = round.stream().filter(a -> a.recommendation() == Appraisal.Recommendation.APPROVE).count();
+        if (approvals * 2 > unitAppraisal.appraiserIds().size()) {
+            unitAppraisal = new UnitAppraisal(UnitAppraisal.State.APPRAISED, unitAppraisal.appraiserIds(), unitAppraisal.round());
+            record(live, level == Appraisal.Level.DISTRICT ? Action.DISTRICT_APPRAISED : Action.CITY_APPRAISED, reach.name(), reach.name(), actor,
+                    null);
+        } else {
+            String reasons = String.join("; ", round.stream().filter(a -> a.recommendation() == Appraisal.Recommendation.RETURN)
+                    .map(a -> a.comment() == null ? a.appraiser().name() : a.comment()).toList());
+            Reach back = level == Appraisal.Level.DISTRICT ? Reach.PUBLISHED : Reach.SHARED_DISTRICT;
+            reach(level == Appraisal.Level.DISTRICT ? Action.DECLINE_DISTRICT : Action.DECLINE_CITY, proposed, back, actor, reasons);
+            closeUnitAppraisal();
+        }
+    }
+
+    /** The Phòng's or Sở's appraisal of the present proposal (NONE when nothing is proposed or not yet started). */
+    public UnitAppraisal unitAppraisal() {
+        return unitAppraisal;
+    }
+
+    /** The appraisals of the round in progress (or just completed) at the Phòng or Sở. */
+    public List<Appraisal> currentUnitAppraisals() {
+        return unitAppraisals.stream().filter(a -> a.round() == unitAppraisal.round()).toList();
+    }
+
+    /** Every appraisal made at the Phòng and the Sở, all rounds. */
+    public List<Appraisal> unitAppraisals() {
+        return List.copyOf(unitAppraisals);
+    }
+
+    /** The level whose appraisal the present reach calls for, if any. */
+    public Optional<Appraisal.Level> unitLevel() {
+        return switch (reach) {
+            case PROPOSED_DISTRICT -> Optional.of(Appraisal.Level.DISTRICT);
+            case PROPOSED_CITY -> Optional.of(Appraisal.Level.CITY);
+            default -> Optional.empty();
+        };
+    }
+
+    void restoreUnitAppraisal(UnitAppraisal state, List<Appraisal> appraisals) {
+        this.unitAppraisal = state;
+        this.unitAppraisals.clear();
+        this.unitAppraisals.addAll(appraisals);
+    }
+
+    private static Reach proposedAt(Appraisal.Level level) {
+        return switch (level) {
+            case DISTRICT -> Reach.PROPOSED_DISTRICT;
+            case CITY -> Reach.PROPOSED_CITY;
+            case SCHOOL -> throw new IllegalArgumentException("the school's appraisal is on the version");
+        };
+    }
+
+    private void requireUnitAppraised(Action action, Reach proposed) {
+        refuseWhenArchived(action);
+        if (reach == proposed && unitAppraisal.state() != UnitAppraisal.State.APPRAISED) {
+            throw new WorkflowException("materials.workflow.unitNotAppraised");
+        }
+    }
+
+    private void closeUnitAppraisal() {
+        unitAppraisal = new UnitAppraisal(UnitAppraisal.State.NONE, List.of(), unitAppraisal.round());
     }
 
     /** Takes the material out of every repository, keeping it and its history; the reason is required. */
@@ -256,7 +391,8 @@ public final class Material {
         return Optional.ofNullable(liveVersionId);
     }
 
-    int rowVersion() {
+    /** The optimistic-lock counter as loaded: every save increments it (the ETag of the API, the form's hidden field). */
+    public int rowVersion() {
         return rowVersion;
     }
 
@@ -285,6 +421,29 @@ public final class Material {
     /** What staff of the school see first: the version in progress, else the live one, else the latest. */
     public MaterialVersion shown() {
         return working().or(this::live).orElse(latest());
+    }
+
+    /** The fields an edit recorded in this session changed, by transition id (for {@link Materials#save}). */
+    List<String> changedFields(UUID transitionId) {
+        return changedFields.getOrDefault(transitionId, List.of());
+    }
+
+    /** The names of the content's fields that differ (title, description, kind, subjectCode, grades, ...). */
+    static List<String> changedFields(MaterialContent before, MaterialContent after) {
+        List<String> changed = new ArrayList<>();
+        var components = MaterialContent.class.getRecordComponents();
+        for (var component : components) {
+            try {
+                Object a = component.getAccessor().invoke(before);
+                Object b = component.getAccessor().invoke(after);
+                if (!java.util.Objects.equals(a, b)) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
     }
 
     /** Transitions made since the material was loaded, for {@link Materials#save}. */

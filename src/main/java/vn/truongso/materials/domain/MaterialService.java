@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.truongso.materials.MaterialStatusChanged;
 import vn.truongso.materials.Reach;
 import vn.truongso.materials.VersionStatus;
 import vn.truongso.platform.AccessPolicy;
@@ -60,8 +62,7 @@ public class MaterialService {
 
     private final Materials materials;
     /** Announces every move (MaterialStatusChanged) to modules that keep items in the repository's workflow. */
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final MaterialValidation validation;
     private final AppraisalSettings settings;
     private final AccessPolicy access;
@@ -70,8 +71,9 @@ public class MaterialService {
     private final JdbcClient jdbc;
 
     MaterialService(Materials materials, MaterialValidation validation, AppraisalSettings settings, AccessPolicy access, OrgUnits orgUnits,
-            AuditLog audit, JdbcClient jdbc) {
+            AuditLog audit, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.materials = materials;
+        this.events = events;
         this.validation = validation;
         this.settings = settings;
         this.access = access;
@@ -211,8 +213,22 @@ public class MaterialService {
     /** Changes the content: in place for the author's draft, else as a new draft version (files carried over). */
     @Transactional
     public MaterialVersion edit(CurrentUser user, UUID schoolId, UUID materialId, MaterialContent content) {
+        return edit(user, schoolId, materialId, content, null);
+    }
+
+    /**
+     * Like {@link #edit(CurrentUser, UUID, UUID, MaterialContent)}, based on the material as the user read it: when
+     * {@code expectedRowVersion} is given and someone changed the material since, nothing is written and an
+     * {@link EditConflictException} names what changed.
+     */
+    @Transactional
+    public MaterialVersion edit(CurrentUser user, UUID schoolId, UUID materialId, MaterialContent content, Integer expectedRowVersion) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         Material material = staffMaterial(user, schoolId, materialId);
+        if (expectedRowVersion != null && expectedRowVersion != material.rowVersion()) {
+            throw new EditConflictException(expectedRowVersion, material.rowVersion(),
+                    materials.changesSince(schoolId, materialId, expectedRowVersion));
+        }
         MaterialContent checked = validation.check(content);
         MaterialVersion previous = material.latest();
         MaterialVersion version = material.edit(Actor.of(user), checked);
@@ -294,34 +310,7 @@ public class MaterialService {
             List<Appraisal.CriterionVerdict> criteria) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         Material material = staffMaterial(user, schoolId, materialId);
-        List<String> rubric = settings.of(schoolId).rubric();
-        List<InputError> errors = new ArrayList<>();
-        if (recommendation == null) {
-            errors.add(InputError.field("recommendation", "materials.error.required"));
-        }
-        Map<String, Appraisal.CriterionVerdict> byCriterion = new LinkedHashMap<>();
-        for (Appraisal.CriterionVerdict verdict : criteria == null ? List.<Appraisal.CriterionVerdict>of() : criteria) {
-            if (verdict == null || verdict.criterion() == null || !rubric.contains(verdict.criterion())) {
-                errors.add(InputError.field("criteria", "materials.error.unknownCriterion", verdict == null ? "" : String.valueOf(verdict.criterion())));
-            } else if (verdict.verdict() == null) {
-                errors.add(InputError.field("criteria." + verdict.criterion(), "materials.error.required"));
-            } else {
-                String c = verdict.comment() == null || verdict.comment().isBlank() ? null : MaterialValidation.clean(verdict.comment());
-                byCriterion.put(verdict.criterion(), new Appraisal.CriterionVerdict(verdict.criterion(), verdict.verdict(), c));
-            }
-        }
-        for (String criterion : rubric) {
-            if (!byCriterion.containsKey(criterion) && errors.stream().noneMatch(e -> ("criteria." + criterion).equals(e.column()))) {
-                errors.add(InputError.field("criteria." + criterion, "materials.error.verdictMissing", criterion));
-            }
-        }
-        if (recommendation == Appraisal.Recommendation.RETURN && (comment == null || comment.isBlank())) {
-            errors.add(InputError.field("comment", "materials.error.returnNeedsComment"));
-        }
-        if (!errors.isEmpty()) {
-            throw new BadInputException(errors);
-        }
-        List<Appraisal.CriterionVerdict> ordered = rubric.stream().map(byCriterion::get).toList();
+        List<Appraisal.CriterionVerdict> ordered = Rubrics.check(settings.of(schoolId).rubric(), recommendation, comment, criteria);
         material.appraise(Actor.of(user), recommendation, comment == null ? null : MaterialValidation.clean(comment), ordered);
         materials.save(material);
         audit(material, Action.APPRAISE, Map.of("recommendation", recommendation.name()));
@@ -333,11 +322,11 @@ public class MaterialService {
     /** What waits for the user's action, across every school and unit of her grants. */
     public record Inbox(List<Materials.Listed> toRevise, List<Materials.Listed> toStartAppraisal, List<Materials.Listed> toAppraise,
             List<Materials.Listed> toApprove, List<Materials.Listed> toPublish, List<Materials.Listed> proposedToDistrict,
-            List<Materials.Listed> proposedToCity) {
+            List<Materials.Listed> proposedToCity, List<Materials.Listed> toAppraiseAtUnit) {
 
         public int total() {
             return toRevise.size() + toStartAppraisal.size() + toAppraise.size() + toApprove.size() + toPublish.size()
-                    + proposedToDistrict.size() + proposedToCity.size();
+                    + proposedToDistrict.size() + proposedToCity.size() + toAppraiseAtUnit.size();
         }
     }
 
@@ -364,7 +353,7 @@ public class MaterialService {
             city.addAll(materials.beforeUnit(false, so, List.of(Reach.PROPOSED_CITY), limit));
         }
         return new Inbox(materials.authoredWaiting(user.id(), limit), toStart, materials.awaitingAppraisalBy(user.id(), limit), toApprove,
-                toPublish, district, city);
+                toPublish, district, city, materials.awaitingUnitAppraisalBy(user.id(), limit));
     }
 
     private static List<UUID> units(CurrentUser user, Role role) {
@@ -397,13 +386,14 @@ public class MaterialService {
         }
     }
 
-    private void audit(Material material, Action action, Map<String, ?> detail) {
+    /** Records a move: its audit entry and the MaterialStatusChanged event, both in the move's transaction. */
+    void audit(Material material, Action action, Map<String, ?> detail) {
         Map<String, Object> all = new LinkedHashMap<>(detail);
         all.put("reach", material.reach().name());
         all.put("version", material.latest().number());
         all.put("status", material.latest().status().name());
         audit.record("materials." + action.name().toLowerCase(), material.schoolId(), "material", material.id().toString(), all);
-        events.publishEvent(new vn.truongso.materials.MaterialStatusChanged(material.schoolId(), material.id(), action.name(),
+        events.publishEvent(new MaterialStatusChanged(material.schoolId(), material.id(), action.name(),
                 material.latest().status(), material.reach()));
     }
 
@@ -450,12 +440,14 @@ public class MaterialService {
                 case NOT_PUBLISHED -> addIf(offered, approver, Action.PUBLISH);
                 case PUBLISHED -> addIf(offered, approver, Action.PROPOSE_DISTRICT);
                 case PROPOSED_DISTRICT -> {
-                    addIf(offered, phong, Action.ACCEPT_DISTRICT);
+                    offerUnitAppraisal(offered, user, m, phong, Action.START_DISTRICT_APPRAISAL, Action.APPRAISE_DISTRICT);
+                    addIf(offered, phong && m.unitAppraisal().state() == UnitAppraisal.State.APPRAISED, Action.ACCEPT_DISTRICT);
                     addIf(offered, phong, Action.DECLINE_DISTRICT);
                 }
                 case SHARED_DISTRICT -> addIf(offered, phong, Action.PROPOSE_CITY);
                 case PROPOSED_CITY -> {
-                    addIf(offered, so, Action.ACCEPT_CITY);
+                    offerUnitAppraisal(offered, user, m, so, Action.START_CITY_APPRAISAL, Action.APPRAISE_CITY);
+                    addIf(offered, so && m.unitAppraisal().state() == UnitAppraisal.State.APPRAISED, Action.ACCEPT_CITY);
                     addIf(offered, so, Action.DECLINE_CITY);
                 }
                 default -> {
@@ -464,6 +456,13 @@ public class MaterialService {
             addIf(offered, approver, Action.ARCHIVE);
         }
         return offered;
+    }
+
+    private static void offerUnitAppraisal(List<Action> offered, CurrentUser user, Material m, boolean curator, Action start, Action appraise) {
+        UnitAppraisal unit = m.unitAppraisal();
+        addIf(offered, curator && unit.state() == UnitAppraisal.State.NONE, start);
+        addIf(offered, curator && unit.state() == UnitAppraisal.State.UNDER_APPRAISAL && unit.appraiserIds().contains(user.id())
+                && m.currentUnitAppraisals().stream().noneMatch(a -> a.appraiser().id().equals(user.id())), appraise);
     }
 
     private static void addIf(List<Action> list, boolean condition, Action action) {

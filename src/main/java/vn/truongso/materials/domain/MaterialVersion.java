@@ -69,7 +69,7 @@ public final class MaterialVersion {
 
     /** The appraisals of the current round, the ones that decide. */
     public List<Appraisal> currentAppraisals() {
-        return appraisals.stream().filter(a -> a.round() == appraisalRound).toList();
+        return appraisals.stream().filter(a -> a.level() == Appraisal.Level.SCHOOL && a.round() == appraisalRound).toList();
     }
 
     /** Every school-level appraisal of this version, all rounds, in the order they were made. */

@@ -37,19 +37,27 @@ public class Materials {
 
     public Optional<Material> find(UUID schoolId, UUID materialId) {
         var head = jdbc.sql("""
-                SELECT school_id, id, phong_id, so_id, created_by, created_at, reach, live_version_id, row_version
+                SELECT school_id, id, phong_id, so_id, created_by, created_at, reach, live_version_id, row_version, unit_appraisal,
+                    unit_appraiser_ids, unit_appraisal_round
                 FROM material WHERE school_id = ? AND id = ?""").params(schoolId, materialId)
                 .query((rs, n) -> new Object[] {rs.getObject("phong_id", UUID.class), rs.getObject("so_id", UUID.class),
                         rs.getObject("created_by", UUID.class), rs.getTimestamp("created_at").toInstant(), Reach.valueOf(rs.getString("reach")),
-                        rs.getObject("live_version_id", UUID.class), rs.getInt("row_version")})
+                        rs.getObject("live_version_id", UUID.class), rs.getInt("row_version"),
+                        new UnitAppraisal(UnitAppraisal.State.valueOf(rs.getString("unit_appraisal")), uuids(rs.getArray("unit_appraiser_ids")),
+                                rs.getInt("unit_appraisal_round"))})
                 .optional();
         if (head.isEmpty()) {
             return Optional.empty();
         }
         Object[] h = head.get();
         Map<UUID, List<Appraisal>> appraisals = new HashMap<>();
+        List<Appraisal> unitAppraisals = new ArrayList<>();
         for (Appraisal a : appraisals(schoolId, materialId)) {
-            appraisals.computeIfAbsent(a.versionId(), k -> new ArrayList<>()).add(a);
+            if (a.level() == Appraisal.Level.SCHOOL) {
+                appraisals.computeIfAbsent(a.versionId(), k -> new ArrayList<>()).add(a);
+            } else {
+                unitAppraisals.add(a);
+            }
         }
         List<MaterialVersion> versions = jdbc.sql("""
                 SELECT * FROM material_version WHERE school_id = ? AND material_id = ? ORDER BY number""")
@@ -60,8 +68,10 @@ public class Materials {
                             rs.getTimestamp("created_at").toInstant(), VersionStatus.valueOf(rs.getString("status")), content(rs),
                             uuids(rs.getArray("appraiser_ids")), rs.getInt("appraisal_round"), appraisals.getOrDefault(id, List.of()));
                 }).list();
-        return Optional.of(new Material(schoolId, materialId, (UUID) h[0], (UUID) h[1], (UUID) h[2], (Instant) h[3], (Reach) h[4],
-                (UUID) h[5], (Integer) h[6], versions));
+        Material material = new Material(schoolId, materialId, (UUID) h[0], (UUID) h[1], (UUID) h[2], (Instant) h[3], (Reach) h[4],
+                (UUID) h[5], (Integer) h[6], versions);
+        material.restoreUnitAppraisal((UnitAppraisal) h[7], unitAppraisals);
+        return Optional.of(material);
     }
 
     /**
@@ -105,10 +115,12 @@ public class Materials {
             }
         }
         int updated = jdbc.sql("""
-                UPDATE material SET reach = ?, live_version_id = ?, updated_at = now(), row_version = row_version + 1
+                UPDATE material SET reach = ?, live_version_id = ?, unit_appraisal = ?, unit_appraiser_ids = ?, unit_appraisal_round = ?,
+                    updated_at = now(), row_version = row_version + 1
                 WHERE school_id = ? AND id = ? AND row_version = ?""")
-                .params(material.reach().name(), material.liveVersionId().orElse(null), material.schoolId(), material.id(),
-                        Math.max(material.rowVersion(), 0))
+                .params(material.reach().name(), material.liveVersionId().orElse(null), material.unitAppraisal().state().name(),
+                        material.unitAppraisal().appraiserIds().toArray(UUID[]::new), material.unitAppraisal().round(), material.schoolId(),
+                        material.id(), Math.max(material.rowVersion(), 0))
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("material " + material.id() + " was changed by someone else");
@@ -116,9 +128,10 @@ public class Materials {
         for (Transition t : material.recorded()) {
             jdbc.sql("""
                     INSERT INTO material_transition (school_id, id, material_id, version_id, action, from_state, to_state, actor_id, actor_name,
-                        comment, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        comment, at, row_version, changed_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(material.schoolId(), t.id(), material.id(), t.versionId(), t.action().name(), t.fromState(), t.toState(),
-                            t.actor().id(), t.actor().name(), t.comment(), Timestamp.from(t.at()))
+                            t.actor().id(), t.actor().name(), t.comment(), Timestamp.from(t.at()), Math.max(material.rowVersion(), 0) + 1,
+                            t.action() == Action.EDIT ? material.changedFields(t.id()).toArray(String[]::new) : null)
                     .update();
         }
         for (Appraisal a : material.newAppraisals()) {
@@ -130,6 +143,17 @@ public class Materials {
                             Timestamp.from(a.at()))
                     .update();
         }
+    }
+
+    /** What was done to a material after it was at {@code rowVersion}: who, when, which move, which fields an edit changed. */
+    public List<EditConflictException.Change> changesSince(UUID schoolId, UUID materialId, int rowVersion) {
+        return jdbc.sql("""
+                SELECT actor_name, at, action, changed_fields FROM material_transition
+                WHERE school_id = ? AND material_id = ? AND row_version > ? ORDER BY at, id""")
+                .params(schoolId, materialId, rowVersion)
+                .query((rs, n) -> new EditConflictException.Change(rs.getString(1), rs.getTimestamp(2).toInstant(), Action.valueOf(rs.getString(3)),
+                        strings(rs.getArray(4))))
+                .list();
     }
 
     /** The history of a material, oldest first. */
@@ -237,6 +261,19 @@ public class Materials {
                 + "FROM material m JOIN material_version v ON v.school_id = m.school_id AND v.material_id = m.id "
                 + "WHERE v.status = 'UNDER_APPRAISAL' AND :user = ANY (v.appraiser_ids) AND NOT EXISTS (SELECT 1 FROM material_appraisal a "
                 + "WHERE a.school_id = v.school_id AND a.version_id = v.id AND a.round = v.appraisal_round AND a.appraiser_id = :user)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", userId);
+        return filtered(sql, params, Filter.none(), limit);
+    }
+
+    /** Proposals under appraisal at a Phòng or Sở in which the user is a named appraiser who has not yet given hers. */
+    public List<Listed> awaitingUnitAppraisalBy(UUID userId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT m.school_id, m.id, m.reach, m.live_version_id, m.view_count, m.download_count, "
+                + "m.created_by, m.updated_at, v.id AS version_id, v.number, v.title, v.description, v.kind, v.subject_code, v.grades, v.status "
+                + "FROM material m JOIN material_version v ON v.school_id = m.school_id AND v.id = m.live_version_id "
+                + "WHERE m.unit_appraisal = 'UNDER_APPRAISAL' AND m.unit_appraiser_ids @> ARRAY[CAST(:user AS uuid)] "
+                + "AND NOT EXISTS (SELECT 1 FROM material_appraisal a WHERE a.school_id = m.school_id AND a.material_id = m.id "
+                + "AND a.level <> 'SCHOOL' AND a.round = m.unit_appraisal_round AND a.appraiser_id = :user)");
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
         return filtered(sql, params, Filter.none(), limit);

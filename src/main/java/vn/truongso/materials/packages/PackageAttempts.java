@@ -39,12 +39,12 @@ public class PackageAttempts {
     }
 
     /** The learner's attempt at the item, created on the first launch. */
-    UUID open(UUID schoolId, UUID packageId, UUID accountId, String itemId) {
+    UUID open(UUID schoolId, UUID packageSchoolId, UUID packageId, UUID accountId, String itemId) {
         return jdbc.sql("""
-                INSERT INTO content_package_attempt (school_id, id, package_id, account_id, item_id) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO content_package_attempt (school_id, id, package_id, account_id, item_id, package_school_id) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_id, package_id, account_id, item_id) DO UPDATE SET item_id = EXCLUDED.item_id
                 RETURNING id""")
-                .params(schoolId, Ids.newId(), packageId, accountId, itemId).query(UUID.class).single();
+                .params(schoolId, Ids.newId(), packageId, accountId, itemId, packageSchoolId).query(UUID.class).single();
     }
 
     public Optional<Attempt> find(UUID schoolId, UUID attemptId) {

@@ -113,8 +113,17 @@ class PlayerContent {
         config.put("standard", p.standard().name());
         config.put("attemptId", attempt.id().toString());
         config.put("itemId", attempt.itemId());
-        config.put("commitUrl", PackageLaunches.base(launch.schoolId(), launch.packageId(), token) + RESERVED + "commit");
-        config.put("values", PackageAttempts.initialValues(attempt, p.standard(), item, account.username(), account.displayName()));
+        config.put("commitUrl", PackageLaunches.base(launch.packageSchoolId(), launch.packageId(), token) + RESERVED + "commit");
+        Map<String, String> values = new LinkedHashMap<>(PackageAttempts.initialValues(attempt, p.standard(), item, account.username(),
+                account.displayName()));
+        if (p.standard() == PackageStandard.SCORM_2004) {
+            // Basic flow between SCOs: whether a next and a previous launchable item exist (no full sequencing rollup).
+            var launchable = p.structure().items().stream().filter(PackageStructure.Item::launchable).map(PackageStructure.Item::id).toList();
+            int at = launchable.indexOf(item.id());
+            values.put("adl.nav.request_valid.continue", String.valueOf(at >= 0 && at < launchable.size() - 1));
+            values.put("adl.nav.request_valid.previous", String.valueOf(at > 0));
+        }
+        config.put("values", values);
         // The JSON is embedded in a script: escape '<' so no value can close the script element.
         String script = "window.__truongsoScorm = " + json.writeValueAsString(config).replace("<", "\\u003c") + ";\n" + runtime;
         return ResponseEntity.ok().headers(headers(true)).contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8)).body(script);

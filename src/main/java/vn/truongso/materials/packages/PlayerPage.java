@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
+import vn.truongso.materials.domain.MaterialPackages;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
@@ -27,8 +30,11 @@ class PlayerPage {
     private final PackageLaunches launches;
     private final PackageProperties properties;
     private final PlayerContent content;
+    private final MaterialPackages materialPackages;
 
-    PlayerPage(AccessPolicy access, ContentPackages packages, PackageLaunches launches, PackageProperties properties, PlayerContent content) {
+    PlayerPage(AccessPolicy access, ContentPackages packages, PackageLaunches launches, PackageProperties properties, PlayerContent content,
+            MaterialPackages materialPackages) {
+        this.materialPackages = materialPackages;
         this.access = access;
         this.packages = packages;
         this.launches = launches;
@@ -42,6 +48,22 @@ class PlayerPage {
         access.require(user, schoolId, Capability.LAUNCH_CONTENT_PACKAGES);
         ContentPackage p = packages.find(schoolId, packageId).orElseThrow(() -> new NotFoundException("package " + packageId));
         var launch = launches.launch(p, user.id(), item);
+        return page(p, launch, "/schools/" + schoolId + "/packages/" + packageId + "/play", model, response);
+    }
+
+    /**
+     * The package attached to a material, played from the material's page: by the owning school's learners, and by
+     * learners of the other schools of the district or city the material is shared with (their attempt is their school's).
+     */
+    @GetMapping("/schools/{schoolId}/materials/{materialId}/files/{fileId}/play")
+    String playMaterial(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @PathVariable UUID fileId,
+            @RequestParam(required = false) String item, Model model, HttpServletResponse response) {
+        var played = materialPackages.launch(user, schoolId, materialId, fileId, item);
+        return page(played.pkg(), played.launch(), "/schools/" + schoolId + "/materials/" + materialId + "/files/" + fileId + "/play", model,
+                response);
+    }
+
+    private String page(ContentPackage p, PackageLaunches.Launch launch, String playBase, Model model, HttpServletResponse response) {
         if (properties.separateContentOrigin()) {
             // The application's page policy allows frames from its own origin only; add the content origin for this page.
             response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -50,6 +72,12 @@ class PlayerPage {
         }
         model.addAttribute("pkg", p);
         model.addAttribute("launch", launch);
+        model.addAttribute("playBase", playBase);
+        // Flow navigation between launchable items (SCOs and assets), in the organization's order.
+        List<PackageStructure.Item> launchable = p.structure().items().stream().filter(PackageStructure.Item::launchable).toList();
+        int at = launchable.stream().map(PackageStructure.Item::id).toList().indexOf(launch.itemId());
+        model.addAttribute("previousItem", at > 0 ? launchable.get(at - 1) : null);
+        model.addAttribute("nextItem", at >= 0 && at < launchable.size() - 1 ? launchable.get(at + 1) : null);
         model.addAttribute("sandbox", "allow-scripts allow-forms" + (properties.separateContentOrigin() ? " allow-same-origin" : ""));
         return "packages/player";
     }

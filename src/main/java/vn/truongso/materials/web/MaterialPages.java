@@ -43,6 +43,8 @@ import vn.truongso.materials.domain.MaterialRatings;
 import vn.truongso.materials.domain.MaterialService;
 import vn.truongso.materials.domain.MaterialVersion;
 import vn.truongso.materials.domain.Materials;
+import vn.truongso.materials.domain.UnitAppraisals;
+import vn.truongso.materials.domain.EditConflictException;
 import vn.truongso.materials.domain.WorkflowException;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.Accounts;
@@ -78,10 +80,12 @@ class MaterialPages {
     private final Accounts accounts;
     private final BlobStore blobs;
     private final BilingualMessages messages;
+    private final UnitAppraisals unitAppraisals;
 
     MaterialPages(MaterialService service, Materials materials, MaterialFiles files, MaterialRatings ratings, MaterialPlans plans,
             AppraisalSettings settings, Curriculum curriculum, AccessPolicy access, OrgUnits orgUnits, Accounts accounts, BlobStore blobs,
-            BilingualMessages messages) {
+            BilingualMessages messages, UnitAppraisals unitAppraisals) {
+        this.unitAppraisals = unitAppraisals;
         this.service = service;
         this.materials = materials;
         this.files = files;
@@ -122,6 +126,11 @@ class MaterialPages {
         boxes.put("toPublish", inbox.toPublish());
         boxes.put("proposedToDistrict", inbox.proposedToDistrict());
         boxes.put("proposedToCity", inbox.proposedToCity());
+        boxes.put("toAppraiseAtUnit", inbox.toAppraiseAtUnit());
+        // A Phòng or Sở officer sets how his unit appraises proposals from here.
+        List<UUID> units = new ArrayList<>(user.unitsWhereHolding(vn.truongso.platform.Role.PHONG_OFFICER));
+        units.addAll(user.unitsWhereHolding(vn.truongso.platform.Role.SO_OFFICER));
+        model.addAttribute("appraisingUnits", units.stream().distinct().map(orgUnits::find).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("inbox", inbox);
         model.addAttribute("boxes", boxes);
         model.addAttribute("subjects", subjectNames(locale));
@@ -172,6 +181,7 @@ class MaterialPages {
         if (!visible.staff()) {
             throw new NotFoundException("material " + materialId);
         }
+        model.addAttribute("rowVersion", visible.material().rowVersion());
         return form(model, schoolId, materialId, visible.material().latest().content(), List.of(), locale);
     }
 
@@ -180,10 +190,23 @@ class MaterialPages {
             Model model, Locale locale, RedirectAttributes redirect) {
         access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
         MaterialContent content = content(form);
+        Integer rowVersion = null;
         try {
-            service.edit(user, schoolId, materialId, content);
+            rowVersion = form.getFirst("rowVersion") == null || form.getFirst("rowVersion").isBlank() ? null : Integer.valueOf(form.getFirst("rowVersion"));
+        } catch (NumberFormatException ignored) {
+            // A tampered field: saved without the check, as the API does without If-Match.
+        }
+        try {
+            service.edit(user, schoolId, materialId, content, rowVersion);
             redirect.addFlashAttribute("notice", "materials.ui.saved");
+        } catch (EditConflictException e) {
+            // Nothing was written: the form comes back with what the user typed, what changed meanwhile, and the current
+            // row version, so that saving again is her informed choice.
+            model.addAttribute("rowVersion", e.current());
+            model.addAttribute("conflict", true);
+            return form(model, schoolId, materialId, content, List.of(e.describe(messages, locale)), locale);
         } catch (BadInputException e) {
+            model.addAttribute("rowVersion", rowVersion);
             return form(model, schoolId, materialId, content, describe(e, locale), locale);
         } catch (WorkflowException e) {
             redirect.addFlashAttribute("materialError", messages.in(locale, e.code(), e.args()));
@@ -216,8 +239,19 @@ class MaterialPages {
         model.addAttribute("reachesSchool", access.reaches(user, schoolId));
         model.addAttribute("version", shown);
         model.addAttribute("files", files.ofVersion(schoolId, shown.id()));
-        model.addAttribute("actions", service.offered(user, visible).stream().filter(a -> a != Action.APPRAISE).toList());
-        model.addAttribute("mayAppraise", service.offered(user, visible).contains(Action.APPRAISE));
+        List<Action> offered = service.offered(user, visible);
+        model.addAttribute("actions", offered.stream().filter(a -> !APPRAISALS.contains(a)).toList());
+        model.addAttribute("mayAppraise", offered.stream().anyMatch(APPRAISALS::contains));
+        // The Phòng's or Sở's appraisal: its council is chosen among its own officers, when it appraises by council.
+        List<Accounts.AccountSummary> unitCouncil = List.of();
+        var unitLevel = material.unitLevel();
+        if (unitLevel.isPresent() && (offered.contains(Action.START_DISTRICT_APPRAISAL) || offered.contains(Action.START_CITY_APPRAISAL))
+                && unitAppraisals.settingsFor(material, unitLevel.get()).council()) {
+            UUID unit = UnitAppraisals.unitOf(material, unitLevel.get());
+            unitCouncil = accounts.ofOrgUnit(unit).stream().filter(a -> a.enabled() && a.grants().stream()
+                    .anyMatch(g -> unit.equals(g.orgUnitId()) && UnitAppraisals.capabilityAt(unitLevel.get()).grantedTo(g.role()))).toList();
+        }
+        model.addAttribute("unitCouncil", unitCouncil);
         model.addAttribute("mayEdit", visible.staff() && access.allows(user, schoolId, Capability.CONTRIBUTE_MATERIALS)
                 && material.reach() != vn.truongso.materials.Reach.ARCHIVED
                 && (material.working().isEmpty() || (material.working().get().status().editable()
@@ -251,10 +285,16 @@ class MaterialPages {
             throw new NotFoundException("action " + action);
         }
         try {
-            service.act(user, schoolId, materialId, parsed, comment, council);
+            switch (parsed) {
+                case START_DISTRICT_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.DISTRICT, council);
+                case START_CITY_APPRAISAL -> unitAppraisals.start(user, schoolId, materialId, Appraisal.Level.CITY, council);
+                default -> service.act(user, schoolId, materialId, parsed, comment, council);
+            }
             redirect.addFlashAttribute("notice", "materials.ui.done");
         } catch (WorkflowException e) {
             redirect.addFlashAttribute("materialError", messages.in(locale, e.code(), e.args()));
+        } catch (BadInputException e) {
+            redirect.addFlashAttribute("materialError", String.join(" ", describe(e, locale)));
         }
         try {
             service.visible(user, schoolId, materialId);
@@ -305,16 +345,25 @@ class MaterialPages {
 
     @GetMapping("/schools/{schoolId}/materials/{materialId}/appraise")
     String appraiseForm(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, Model model, Locale locale) {
-        access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
-        MaterialService.Visible visible = service.visible(user, schoolId, materialId);
-        if (!visible.staff()) {
-            throw new NotFoundException("material " + materialId);
+        MaterialService.Visible visible;
+        List<String> rubric;
+        if (atUnit(user, schoolId)) {
+            var level = unitAppraisals.levelOf(user, schoolId);
+            visible = service.visible(user, schoolId, materialId);
+            rubric = unitAppraisals.settingsFor(visible.material(), level).rubric();
+        } else {
+            access.require(user, schoolId, Capability.CONTRIBUTE_MATERIALS);
+            visible = service.visible(user, schoolId, materialId);
+            if (!visible.staff()) {
+                throw new NotFoundException("material " + materialId);
+            }
+            rubric = settings.of(schoolId).rubric();
         }
         model.addAttribute("school", orgUnits.find(schoolId).orElseThrow());
         model.addAttribute("material", visible.material());
         model.addAttribute("version", visible.shown());
         model.addAttribute("files", files.ofVersion(schoolId, visible.shown().id()));
-        model.addAttribute("rubric", settings.of(schoolId).rubric());
+        model.addAttribute("rubric", rubric);
         model.addAttribute("verdicts", Appraisal.Verdict.values());
         model.addAttribute("errors", List.of());
         return "materials/appraise";
@@ -323,7 +372,9 @@ class MaterialPages {
     @PostMapping("/schools/{schoolId}/materials/{materialId}/appraise")
     String appraise(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID materialId, @RequestParam MultiValueMap<String, String> form,
             Model model, Locale locale, RedirectAttributes redirect) {
-        List<String> rubric = settings.of(schoolId).rubric();
+        boolean atUnit = atUnit(user, schoolId);
+        List<String> rubric = atUnit ? unitAppraisals.settingsFor(service.visible(user, schoolId, materialId).material(),
+                unitAppraisals.levelOf(user, schoolId)).rubric() : settings.of(schoolId).rubric();
         List<Appraisal.CriterionVerdict> criteria = new ArrayList<>();
         for (String criterion : rubric) {
             String verdict = form.getFirst("verdict." + criterion);
@@ -345,7 +396,11 @@ class MaterialPages {
             // reported as missing by the service
         }
         try {
-            service.appraise(user, schoolId, materialId, recommendation, form.getFirst("comment"), criteria);
+            if (atUnit) {
+                unitAppraisals.appraise(user, schoolId, materialId, recommendation, form.getFirst("comment"), criteria);
+            } else {
+                service.appraise(user, schoolId, materialId, recommendation, form.getFirst("comment"), criteria);
+            }
             redirect.addFlashAttribute("notice", "materials.ui.appraised");
             return "redirect:/schools/" + schoolId + "/materials/" + materialId;
         } catch (BadInputException e) {
@@ -416,6 +471,43 @@ class MaterialPages {
     }
 
     // ---- helpers ----
+
+    /** Appraisals, each with its own form rather than a button. */
+    private static final List<Action> APPRAISALS = List.of(Action.APPRAISE, Action.APPRAISE_DISTRICT, Action.APPRAISE_CITY);
+
+    /** True when the user appraises this school's proposals as a Phòng or Sở officer, not as its staff. */
+    private boolean atUnit(CurrentUser user, UUID schoolId) {
+        return !access.allows(user, schoolId, Capability.VIEW_MATERIAL_DRAFTS) && (access.allows(user, schoolId, Capability.CURATE_DISTRICT_MATERIALS)
+                || access.allows(user, schoolId, Capability.CURATE_CITY_MATERIALS));
+    }
+
+    // ---- a Phòng's or Sở's appraisal rules ----
+
+    @GetMapping("/org-units/{unitId}/material-settings")
+    String unitSettings(CurrentUser user, @PathVariable UUID unitId, Model model) {
+        var current = unitAppraisals.settingsOf(user, unitId);
+        model.addAttribute("unit", orgUnits.find(unitId).orElseThrow());
+        model.addAttribute("council", current.council());
+        model.addAttribute("rubricText", String.join("\n", current.rubric()));
+        model.addAttribute("errors", List.of());
+        return "materials/unit-settings";
+    }
+
+    @PostMapping("/org-units/{unitId}/material-settings")
+    String saveUnitSettings(CurrentUser user, @PathVariable UUID unitId, @RequestParam(defaultValue = "false") boolean council,
+            @RequestParam(defaultValue = "") String rubric, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            unitAppraisals.saveSettings(user, unitId, council, lines(rubric.toUpperCase(Locale.ROOT)));
+            redirect.addFlashAttribute("notice", "materials.ui.saved");
+            return "redirect:/org-units/" + unitId + "/material-settings";
+        } catch (BadInputException e) {
+            unitSettings(user, unitId, model);
+            model.addAttribute("council", council);
+            model.addAttribute("rubricText", rubric);
+            model.addAttribute("errors", describe(e, locale));
+            return "materials/unit-settings";
+        }
+    }
 
     private OrgUnits.OrgUnit school(UUID schoolId) {
         return orgUnits.find(schoolId).orElseThrow(() -> new NotFoundException("school " + schoolId));

@@ -47,14 +47,22 @@ class MaterialRulesTest {
         Material m = approved();
         m.publish(principal);
         m.proposeToDistrict(principal, null);
+        m.startUnitAppraisal(officer, Appraisal.Level.DISTRICT, false, List.of());
+        m.appraiseAtUnit(officer, Appraisal.Level.DISTRICT, Appraisal.Recommendation.APPROVE, null, passes());
         m.acceptAtDistrict(officer, "Đạt");
         m.proposeToCity(officer, null);
+        m.startUnitAppraisal(officer, Appraisal.Level.CITY, false, List.of());
+        m.appraiseAtUnit(officer, Appraisal.Level.CITY, Appraisal.Recommendation.APPROVE, null, passes());
         m.acceptAtCity(officer, null);
         assertThat(m.reach()).isEqualTo(Reach.SHARED_CITY);
         assertThat(m.recorded()).extracting(Transition::action).containsExactly(Action.CREATE, Action.SUBMIT, Action.START_APPRAISAL, Action.APPRAISE,
-                Action.APPRAISED, Action.APPROVE, Action.PUBLISH, Action.PROPOSE_DISTRICT, Action.ACCEPT_DISTRICT, Action.PROPOSE_CITY, Action.ACCEPT_CITY);
-        assertThat(m.recorded().get(8).actor()).isEqualTo(officer);
-        assertThat(m.recorded().get(8).comment()).isEqualTo("Đạt");
+                Action.APPRAISED, Action.APPROVE, Action.PUBLISH, Action.PROPOSE_DISTRICT, Action.START_DISTRICT_APPRAISAL, Action.APPRAISE_DISTRICT,
+                Action.DISTRICT_APPRAISED, Action.ACCEPT_DISTRICT, Action.PROPOSE_CITY, Action.START_CITY_APPRAISAL, Action.APPRAISE_CITY,
+                Action.CITY_APPRAISED, Action.ACCEPT_CITY);
+        assertThat(m.recorded().get(11).actor()).isEqualTo(officer);
+        assertThat(m.recorded().get(11).comment()).isEqualTo("Đạt");
+        assertThat(m.unitAppraisals()).extracting(Appraisal::level).containsExactly(Appraisal.Level.DISTRICT, Appraisal.Level.CITY);
+        assertThat(m.unitAppraisal().state()).isEqualTo(UnitAppraisal.State.NONE);
     }
 
     @Test

@@ -101,6 +101,53 @@ class PackagePlayerBrowserIT {
     }
 
     @Test
+    void aScoRequestingContinueAtTerminateOpensTheNextScoAndChoiceOpensTheChosenOne() throws Exception {
+        var school = testSchools.create();
+        String sco = """
+                <html><head></head><body><p id="log">…</p><script>
+                var api = window.API_1484_11, here = location.pathname.split('/').pop();
+                api.Initialize('');
+                api.SetValue('cmi.completion_status', 'completed');
+                var valid = api.GetValue('adl.nav.request_valid.continue');
+                api.SetValue('adl.nav.request', here === 'sco1.html' ? 'continue' : '{target=sco1}choice');
+                document.getElementById('log').textContent = here + ' continue-valid=' + valid;
+                setTimeout(function () { api.Terminate(''); }, here === 'sco1.html' ? 300 : 100000);
+                </script></body></html>""";
+        String manifest = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manifest identifier="vn.truongso.test.nav" version="1" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+                    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3">
+                  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+                  <organizations default="org"><organization identifier="org"><title>Hai bài</title>
+                    <item identifier="sco1" identifierref="r1"><title>Bài 1</title></item>
+                    <item identifier="sco2" identifierref="r2"><title>Bài 2</title></item>
+                  </organization></organizations>
+                  <resources>
+                    <resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="sco1.html"><file href="sco1.html"/></resource>
+                    <resource identifier="r2" type="webcontent" adlcp:scormType="sco" href="sco2.html"><file href="sco2.html"/></resource>
+                  </resources>
+                </manifest>""";
+        var p = importer.importPackage(school.schoolId(), school.accountIds().get(Role.TEACHER), new ByteArrayInputStream(TestPackages.zip(Map.of(
+                "imsmanifest.xml", manifest, "sco1.html", sco, "sco2.html", sco))));
+        String base = "http://localhost:" + port;
+        browser = PlayerBrowser.open();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        PlayerBrowser.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.get(base + "/schools/" + school.schoolId() + "/packages/" + p.id() + "/play");
+        // SCO 1 asks for "continue" when it terminates: the player opens SCO 2.
+        wait.until(ExpectedConditions.urlContains("item=sco2"));
+        browser.switchTo().frame(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("package-frame"))));
+        wait.until(ExpectedConditions.textToBe(By.id("log"), "sco2.html continue-valid=false"));
+        browser.switchTo().defaultContent();
+        assertThat(browser.findElement(By.id("player-previous")).getAttribute("href")).endsWith("item=sco1");
+        assertThat(jdbc.sql("""
+                SELECT item_id FROM content_package_attempt WHERE school_id = ? AND package_id = ? AND completion_status = 'completed'""")
+                .params(school.schoolId(), p.id()).query(String.class).list()).containsExactly("sco1");
+        screenshot("package-player-scorm2004-flow");
+    }
+
+    @Test
     void theRuntimeAnswersSpecErrorCodesForBothStandards() throws Exception {
         var school = testSchools.create();
         UUID teacher = school.accountIds().get(Role.TEACHER);
