@@ -45,7 +45,11 @@ public enum Capability {
     /** Launch a content package in the player (tracking data is kept for the learner). */
     LAUNCH_CONTENT_PACKAGES(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER, IT_STAFF, STUDENT)),
     /** Read every learner's tracking data of the school's content packages. */
-    VIEW_CONTENT_PACKAGE_TRACKING(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER));
+    VIEW_CONTENT_PACKAGE_TRACKING(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
+    /** Create online test sessions, monitor them, grade essays, correct keys, extend time and read the results. */
+    MANAGE_TESTS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
+    /** Take the online tests assigned to one's class (students). */
+    TAKE_TESTS(EnumSet.of(STUDENT));
 
     private final Set<Role> roles;
 
