@@ -177,7 +177,7 @@ final class TestingFixture {
             case "CLOZE" -> {
                 Map<String, String> v = new LinkedHashMap<>();
                 for (Gap g : q.gaps()) {
-                    v.put(g.id(), g.options().stream().filter(Choice::correct).findFirst().map(c -> c.text().text()).orElse(""));
+                    v.put(g.id(), g.options().stream().filter(Choice::correct).findFirst().map(c -> g.select() ? c.id() : c.text().text()).orElse(""));
                 }
                 yield Map.of("values", v);
             }

@@ -23,7 +23,8 @@ import vn.truongso.questions.model.Question;
  * and nothing that tells the key (no correct flags, fractions, feedback, accepted answers or rubric).
  *
  * @param answerKind how the response is written: {@code selected} (option ids; for ordering, in the order given),
- *        {@code values} (statement, pair or gap id → value) or {@code text}; {@code none} for a description
+ *        {@code values} (statement id → "true"/"false", pair id → one of {@code answers}, gap id → typed text or, for a
+ *        select gap, the chosen option's id) or {@code text}; {@code none} for a description
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record QuestionView(UUID id, int number, String type, BigDecimal points, String stemHtml, String answerKind, List<Option> options,
@@ -32,7 +33,7 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
     public record Option(String id, String html) {
     }
 
-    public record GapView(String id, boolean select, List<String> options) {
+    public record GapView(String id, boolean select, List<Option> options) {
     }
 
     /** Where question images are served from (the id is the blob's SHA-256). */
@@ -65,13 +66,14 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
                 Random random = new Random(seed ^ id.getLeastSignificantBits());
                 List<GapView> list = new ArrayList<>();
                 for (Gap gap : q.gaps()) {
-                    List<String> texts = List.of();
+                    List<Option> choices = List.of();
                     if (gap.select()) {
-                        List<String> shuffled = new ArrayList<>(gap.options().stream().map(c -> c.text().text()).distinct().toList());
+                        // A select gap is answered with the option's id; its options are shown in a seeded shuffle.
+                        List<Option> shuffled = new ArrayList<>(gap.options().stream().map(c -> new Option(c.id(), html(c.text()))).toList());
                         Collections.shuffle(shuffled, random);
-                        texts = shuffled;
+                        choices = shuffled;
                     }
-                    list.add(new GapView(gap.id(), gap.select(), texts));
+                    list.add(new GapView(gap.id(), gap.select(), choices));
                 }
                 gaps = list;
             }
