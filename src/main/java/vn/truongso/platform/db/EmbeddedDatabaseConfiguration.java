@@ -43,6 +43,7 @@ class EmbeddedDatabaseConfiguration {
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
             log.info("Embedded PostgreSQL keeps its data in {}", dir.toAbsolutePath());
+            OrphanedPostmaster.stopIfLeftBehind(dir);
         } else {
             log.info("Embedded PostgreSQL runs on a throw-away data folder");
         }
