@@ -143,6 +143,8 @@ class AttemptCrashIT {
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive)).as("the orphaned postmaster").contains(true);
 
         start();
+        assertThat(Files.readString(dataDir.resolve("app-2.log"))).contains("was left running");
+        assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
         JsonNode state = stateOf(attempt, token);
         Map<String, JsonNode> saved = new java.util.HashMap<>();
         state.get("answers").forEach(a -> saved.put(a.get("questionId").asString(), a));
