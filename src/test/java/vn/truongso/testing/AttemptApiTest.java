@@ -5,9 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -299,9 +297,42 @@ class AttemptApiTest {
         assertThat(before).isNotNull();
     }
 
+    /**
+     * The session works on its own copy of the questions: a teacher changing the bank's key during the exam, even one
+     * holding the bank's rows locked in an open transaction, neither changes the grading nor stalls the students.
+     */
     @Test
-    void gradingCountsThePointsOfEachItem() {
-        Map<UUID, BigDecimal> none = new HashMap<>();
-        assertThat(none).isEmpty();
+    void editingTheBankDuringTheExamChangesNothingAndStallsNobody() throws Exception {
+        UUID ownBank = f.bank();
+        UUID sessionId = f.session(f.sessionBody(ownBank));
+        JsonNode s = f.start(sessionId, f.student("Mai Văn Bách"), 201);
+        Map<UUID, Question> defs = definitions(s);
+        UUID single = defs.entrySet().stream().filter(e -> e.getValue().type().equals("SINGLE_CHOICE")).findFirst().orElseThrow().getKey();
+        String right = defs.get(single).choices().stream().filter(c -> c.correct()).findFirst().orElseThrow().id();
+        try (var teacher = dataSource.getConnection()) {
+            teacher.setAutoCommit(false);
+            try (var st = teacher.prepareStatement("""
+                    UPDATE question SET body = jsonb_set(body, '{choices}', (SELECT jsonb_agg(c || jsonb_build_object('correct', NOT (c->>'correct')::boolean))
+                      FROM jsonb_array_elements(body->'choices') c)) WHERE school_id = ? AND bank_id = ? AND id = ?""")) {
+                st.setObject(1, f.school.schoolId());
+                st.setObject(2, ownBank);
+                st.setObject(3, single);
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            // The bank's row stays locked while the student answers and submits.
+            long started = System.nanoTime();
+            f.call(saveRequest(s, single, 1, Map.of("selected", List.of(right))), 200);
+            JsonNode submitted = f.call(post("/api/v1/attempts/" + s.get("attemptId").asString() + "/submission")
+                    .header("X-Attempt-Token", s.get("attemptToken").asString()), 200);
+            assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+            assertThat(submitted.get("points").decimalValue()).isEqualByComparingTo("1");
+            teacher.commit();
+        }
+        assertThat(banks.questions(f.school.schoolId(), List.of(single)).get(single).choices().stream().filter(c -> c.correct()).map(c -> c.id()))
+                .doesNotContain(right);
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 }
+
