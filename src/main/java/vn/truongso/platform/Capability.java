@@ -47,7 +47,11 @@ public enum Capability {
     /** Read every learner's tracking data of the school's content packages. */
     VIEW_CONTENT_PACKAGE_TRACKING(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
     /** Take the practice sets (bộ ôn tập) published to one's class, with feedback per question. */
-    PRACTICE(EnumSet.of(STUDENT));
+    PRACTICE(EnumSet.of(STUDENT)),
+    /** Create online test sessions, monitor them, grade essays, correct keys, extend time and read the results. */
+    MANAGE_TESTS(EnumSet.of(PRINCIPAL, VICE_PRINCIPAL, GROUP_HEAD, TEACHER)),
+    /** Take the online tests assigned to one's class (students). */
+    TAKE_TESTS(EnumSet.of(STUDENT));
 
     private final Set<Role> roles;
 

@@ -1,6 +1,8 @@
 package vn.truongso.directory.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,14 +10,63 @@ import org.springframework.stereotype.Component;
 
 import vn.truongso.directory.ClassRosters;
 
-/** The directory's class read surface for other modules, over the current school year. */
+/** {@link ClassRosters} over the directory's own tables. */
 @Component
 class JdbcClassRosters implements ClassRosters {
+
+    private static final String STUDENT_SELECT = """
+            SELECT s.id, s.learner_code, s.full_name, e.class_id, c.name AS class_name
+            FROM student s
+            LEFT JOIN enrolment e ON e.school_id = s.school_id AND e.student_id = s.id AND e.ends_on IS NULL
+            LEFT JOIN school_class c ON c.school_id = e.school_id AND c.id = e.class_id
+            """;
 
     private final JdbcClient jdbc;
 
     JdbcClassRosters(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<ClassRef> currentClasses(UUID schoolId) {
+        return jdbc.sql("""
+                SELECT c.id, c.name, c.grade FROM school_class c
+                JOIN school_year y ON y.school_id = c.school_id AND y.id = c.school_year_id AND y.is_current
+                WHERE c.school_id = ? ORDER BY c.grade, c.name COLLATE vi_vn""")
+                .param(schoolId).query((rs, i) -> new ClassRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    @Override
+    public List<ClassRef> classes(UUID schoolId, Collection<UUID> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name, grade FROM school_class WHERE school_id = ? AND id = ANY(?::uuid[]) ORDER BY grade, name COLLATE vi_vn")
+                .params(schoolId, uuids(classIds))
+                .query((rs, i) -> new ClassRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    @Override
+    public List<StudentInfo> studentsOf(UUID schoolId, Collection<UUID> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(STUDENT_SELECT + " WHERE s.school_id = ? AND e.class_id = ANY(?::uuid[]) ORDER BY s.given_name COLLATE vi_vn, s.full_name COLLATE vi_vn")
+                .params(schoolId, uuids(classIds)).query(JdbcClassRosters::student).list();
+    }
+
+    @Override
+    public List<StudentInfo> students(UUID schoolId, Collection<UUID> studentIds) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(STUDENT_SELECT + " WHERE s.school_id = ? AND s.id = ANY(?::uuid[]) ORDER BY s.given_name COLLATE vi_vn, s.full_name COLLATE vi_vn")
+                .params(schoolId, uuids(studentIds)).query(JdbcClassRosters::student).list();
+    }
+
+    @Override
+    public Optional<StudentInfo> student(UUID schoolId, UUID studentId) {
+        return students(schoolId, List.of(studentId)).stream().findFirst();
     }
 
     @Override
@@ -42,5 +93,12 @@ class JdbcClassRosters implements ClassRosters {
                 JOIN school_year y ON y.school_id = e.school_id AND y.id = e.school_year_id AND y.is_current
                 WHERE e.school_id = ? AND e.student_id = ? AND e.ends_on IS NULL
                 ORDER BY c.grade, c.name""").params(schoolId, studentId).query(ClassRef.class).list();
+    }
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    private static StudentInfo student(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new StudentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5));
     }
 }

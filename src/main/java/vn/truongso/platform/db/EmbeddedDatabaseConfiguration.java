@@ -34,7 +34,11 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${truongso.data-dir:}") String dataDir) throws IOException {
+        // Stopped by this bean's close() when the context closes, after everything that still uses the database; zonky's
+        // own JVM shutdown hook would stop it concurrently, so shutdown code (the event publication registry) found
+        // it gone and waited out the pool's 30 s connection timeout.
         var builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("fsync", "on");
@@ -43,6 +47,7 @@ class EmbeddedDatabaseConfiguration {
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
             log.info("Embedded PostgreSQL keeps its data in {}", dir.toAbsolutePath());
+            OrphanedPostmaster.stopIfLeftBehind(dir);
         } else {
             log.info("Embedded PostgreSQL runs on a throw-away data folder");
         }

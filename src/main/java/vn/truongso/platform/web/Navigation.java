@@ -113,6 +113,9 @@ public class Navigation {
         if (teaches) {
             links.add(link("ui.nav.myClasses", "/my-classes", path));
         }
+        if (user.grants().stream().anyMatch(g -> Capability.TAKE_TESTS.grantedTo(g.role()))) {
+            links.add(link("testing.nav.myTests", "/tests", path));
+        }
         if (user.grants().stream().anyMatch(g -> Capability.VIEW_MATERIALS.grantedTo(g.role()))) {
             links.add(link("materials.nav.library", "/materials", path));
         }
@@ -135,6 +138,9 @@ public class Navigation {
             }
             if (school.id().equals(user.homeOrgId()) && access.allows(user, school.id(), Capability.VIEW_QUESTION_BANKS)) {
                 links.add(link("papers.nav", "/papers", path));
+            }
+            if (access.allows(user, school.id(), Capability.MANAGE_TESTS)) {
+                links.add(link("testing.nav.sessions", base + "/test-sessions", path));
             }
             if (access.allows(user, school.id(), Capability.IMPORT_CONTENT_PACKAGES)) {
                 links.add(link("packages.nav", base + "/packages", path));

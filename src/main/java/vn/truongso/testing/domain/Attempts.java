@@ -1,0 +1,387 @@
+package vn.truongso.testing.domain;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.truongso.platform.AccessPolicy;
+import vn.truongso.platform.AuditLog;
+import vn.truongso.platform.BadInputException;
+import vn.truongso.platform.Capability;
+import vn.truongso.platform.CurrentUser;
+import vn.truongso.platform.Ids;
+import vn.truongso.platform.InputError;
+import vn.truongso.platform.NotFoundException;
+import vn.truongso.questions.model.Question;
+import vn.truongso.questions.model.Response;
+import vn.truongso.testing.TestMarkPublished;
+
+/**
+ * Attempts: starting (or resuming) one, the answer save (the hot path: one guarded SQL statement, acknowledged after
+ * its commit), submission exactly once, the server's timer, and (re)grading.
+ */
+@Component
+public class Attempts {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+    /** How long a token outlives the later of the deadline and the window's close (to read the result). */
+    private static final Duration TOKEN_GRACE = Duration.ofDays(1);
+
+    public record SavedAnswer(UUID questionId, long seq, JsonNode response, Instant savedAt) {
+    }
+
+    public record Started(boolean created, AttemptRow attempt, String token, List<QuestionView> questions, List<SavedAnswer> answers) {
+    }
+
+    public record Saved(UUID questionId, long seq, Instant savedAt) {
+    }
+
+    public record State(AttemptRow attempt, List<QuestionView> questions, List<SavedAnswer> answers) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final TestSessions sessions;
+    private final AttemptTokens tokens;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    Attempts(JdbcClient jdbc, JsonMapper json, AccessPolicy access, AuditLog audit, TestSessions sessions, AttemptTokens tokens,
+            ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    // ---------------------------------------------------------------- start or resume
+
+    @Transactional
+    public Started start(CurrentUser user, UUID schoolId, UUID sessionId, String accessCode) {
+        access.require(user, schoolId, Capability.TAKE_TESTS);
+        UUID studentId = user.personId();
+        TestSession session = sessions.find(schoolId, sessionId).orElseThrow(() -> new NotFoundException("test session " + sessionId));
+        if (studentId == null || !sessions.isAssigned(session, studentId)) {
+            throw new NotFoundException("test session " + sessionId + " for this student");
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(session.opensAt())) {
+            throw new TestingConflict("testing.attempt.notOpenYet", session.opensAt());
+        }
+        if (!now.isBefore(session.closesAt())) {
+            throw new TestingConflict("testing.attempt.closed");
+        }
+        if (session.accessCode() != null && (accessCode == null || !MessageDigest.isEqual(
+                session.accessCode().toUpperCase(Locale.ROOT).getBytes(), accessCode.strip().toUpperCase(Locale.ROOT).getBytes()))) {
+            throw new BadInputException(InputError.field("accessCode", "testing.attempt.wrongAccessCode"));
+        }
+        // Lock the student's attempts of this session against a second start from another tab or device.
+        List<AttemptRow> mine = jdbc.sql(AttemptRow.SELECT + " WHERE a.school_id = ? AND a.session_id = ? AND a.student_id = ? ORDER BY a.number FOR UPDATE OF a")
+                .params(schoolId, sessionId, studentId).query((rs, i) -> AttemptRow.map(rs, json)).list();
+        for (AttemptRow a : mine) {
+            if (a.inProgress()) {
+                if (a.deadline().isAfter(now)) {
+                    return resumed(a, false);
+                }
+                finish(a.schoolId(), a.id(), "TIMER");
+            }
+        }
+        if (mine.size() >= session.attemptsAllowed()) {
+            throw new TestingConflict("testing.attempt.noneLeft", session.attemptsAllowed());
+        }
+        Snapshot snapshot = sessions.snapshot(schoolId, sessionId, session.keyVersion());
+        long seed = SEEDS.nextLong();
+        List<String> variantCodes = new ArrayList<>(snapshot.variants().keySet());
+        Collections.sort(variantCodes);
+        String variant = variantCodes.get(Math.floorMod(seed, variantCodes.size()));
+        List<Snapshot.Item> items = new ArrayList<>(snapshot.variants().get(variant));
+        Random random = new Random(seed);
+        if (session.shuffleQuestions()) {
+            Collections.shuffle(items, random);
+        }
+        List<Layout.Entry> entries = new ArrayList<>();
+        BigDecimal max = BigDecimal.ZERO;
+        for (Snapshot.Item item : items) {
+            Question q = snapshot.definitions().get(item.questionId());
+            entries.add(new Layout.Entry(item.questionId(),
+                    QuestionView.optionOrder(q, item.optionOrder(), session.shuffleOptions(), random, seed, item.questionId())));
+            max = max.add(item.points());
+        }
+        int extra = jdbc.sql("SELECT extra_minutes FROM test_extension WHERE school_id = ? AND session_id = ? AND student_id = ?")
+                .params(schoolId, sessionId, studentId).query(Integer.class).optional().orElse(0);
+        Instant deadline = min(now.plus(Duration.ofMinutes(session.durationMinutes() + extra)), session.closesAt().plus(Duration.ofMinutes(extra)));
+        UUID id = Ids.newId();
+        try {
+            jdbc.sql("""
+                    INSERT INTO test_attempt (school_id, id, session_id, student_id, account_id, number, variant, seed, question_ids, layout, status,
+                      started_at, deadline, max_points)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb, 'IN_PROGRESS', ?, ?, ?)""")
+                    .params(schoolId, id, sessionId, studentId, user.id(), mine.size() + 1, variant, seed,
+                            Sql.uuids(entries.stream().map(Layout.Entry::q).toList()), json.writeValueAsString(new Layout(entries)),
+                            Timestamp.from(now), Timestamp.from(deadline), max)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw new TestingConflict("testing.attempt.startedElsewhere");
+        }
+        audit.record("testing.attempt.started", schoolId, "test_attempt", id.toString(),
+                Map.of("session", sessionId.toString(), "number", mine.size() + 1, "deadline", deadline.toString()));
+        return resumed(load(schoolId, id).orElseThrow(), true);
+    }
+
+    private Started resumed(AttemptRow a, boolean created) {
+        Instant expires = max(a.deadline(), a.closesAt()).plus(TOKEN_GRACE);
+        String token = tokens.issue(new AttemptTokens.Claims(a.id(), a.schoolId(), a.studentId(), expires));
+        return new Started(created, a, token, views(a), answers(a.schoolId(), a.id()));
+    }
+
+    // ---------------------------------------------------------------- the hot path
+
+    /**
+     * Saves one answer in one statement: it locks the attempt row in share mode (so a submission waits for it, or it
+     * sees the submission and writes nothing), checks that the attempt is in progress, the server's clock before the
+     * deadline and the question part of the attempt, and keeps the higher sequence number. Autocommit: when this returns,
+     * the answer is durable.
+     */
+    public Saved save(String token, UUID attemptId, UUID questionId, long seq, String responseJson) {
+        AttemptTokens.Claims c = claims(token, attemptId);
+        Optional<Timestamp> savedAt = jdbc.sql("""
+                WITH a AS (
+                  SELECT school_id, id FROM test_attempt
+                  WHERE school_id = ? AND id = ? AND student_id = ? AND status = 'IN_PROGRESS' AND deadline > now() AND ?::uuid = ANY(question_ids)
+                  FOR SHARE
+                )
+                INSERT INTO test_answer (school_id, attempt_id, question_id, seq, response, saved_at)
+                SELECT a.school_id, a.id, ?, ?, ?::jsonb, now() FROM a
+                ON CONFLICT (school_id, attempt_id, question_id) DO UPDATE
+                  SET seq = EXCLUDED.seq, response = EXCLUDED.response, saved_at = EXCLUDED.saved_at, points = NULL
+                  WHERE test_answer.seq < EXCLUDED.seq
+                RETURNING saved_at""")
+                .params(c.schoolId(), attemptId, c.studentId(), questionId, questionId, seq, responseJson)
+                .query(Timestamp.class).optional();
+        if (savedAt.isPresent()) {
+            return new Saved(questionId, seq, savedAt.get().toInstant());
+        }
+        return explainUnsaved(c, attemptId, questionId, seq);
+    }
+
+    /** Why a save wrote nothing: a repeated or older sequence number (fine, idempotent), or a refusal. */
+    private Saved explainUnsaved(AttemptTokens.Claims c, UUID attemptId, UUID questionId, long seq) {
+        record Why(String status, boolean open, boolean hasQuestion, Long storedSeq, Timestamp savedAt) {
+        }
+        Why why = jdbc.sql("""
+                SELECT a.status, a.deadline > now(), ?::uuid = ANY(a.question_ids), x.seq, x.saved_at
+                FROM test_attempt a LEFT JOIN test_answer x ON x.school_id = a.school_id AND x.attempt_id = a.id AND x.question_id = ?
+                WHERE a.school_id = ? AND a.id = ? AND a.student_id = ?""")
+                .params(questionId, questionId, c.schoolId(), attemptId, c.studentId())
+                .query((rs, i) -> new Why(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), (Long) rs.getObject(4), rs.getTimestamp(5)))
+                .optional().orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        if (!why.hasQuestion()) {
+            throw new BadInputException(InputError.field("questionId", "testing.answer.notInAttempt", questionId));
+        }
+        if (why.storedSeq() != null && why.storedSeq() >= seq) {
+            return new Saved(questionId, why.storedSeq(), why.savedAt().toInstant());
+        }
+        if (!AttemptRow.IN_PROGRESS.equals(why.status())) {
+            throw new TestingConflict("testing.answer.submitted");
+        }
+        if (!why.open()) {
+            throw new TestingConflict("testing.answer.timeUp");
+        }
+        // The attempt was submitted between the two statements.
+        throw new TestingConflict("testing.answer.submitted");
+    }
+
+    // ---------------------------------------------------------------- submission, state, events
+
+    /** Submits once; a second call changes nothing and answers the same. */
+    @Transactional
+    public AttemptRow submit(String token, UUID attemptId) {
+        AttemptTokens.Claims c = claims(token, attemptId);
+        AttemptRow a = load(c.schoolId(), attemptId).filter(r -> r.studentId().equals(c.studentId()))
+                .orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        if (finish(a.schoolId(), a.id(), "STUDENT")) {
+            audit.record("testing.attempt.submitted", a.schoolId(), "test_attempt", a.id().toString(), Map.of("by", "STUDENT"));
+        }
+        return load(c.schoolId(), attemptId).orElseThrow();
+    }
+
+    public State state(String token, UUID attemptId) {
+        AttemptTokens.Claims c = claims(token, attemptId);
+        AttemptRow a = load(c.schoolId(), attemptId).filter(r -> r.studentId().equals(c.studentId()))
+                .orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        return new State(a, views(a), answers(a.schoolId(), a.id()));
+    }
+
+    private static final java.util.Set<String> EVENT_KINDS = java.util.Set.of("BLUR", "FOCUS", "HIDDEN", "VISIBLE", "OFFLINE", "ONLINE",
+            "FULLSCREEN_EXIT");
+
+    /** A focus-loss, tab-switch or connection event from the taking page: logged, never blocking. */
+    public void event(String token, UUID attemptId, String kind) {
+        AttemptTokens.Claims c = claims(token, attemptId);
+        String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+        if (!EVENT_KINDS.contains(k)) {
+            throw new BadInputException(InputError.field("kind", "testing.event.unknownKind", String.valueOf(kind)));
+        }
+        jdbc.sql("""
+                INSERT INTO test_attempt_event (school_id, id, attempt_id, kind, at)
+                SELECT school_id, ?, id, ?, now() FROM test_attempt WHERE school_id = ? AND id = ? AND student_id = ?""")
+                .params(Ids.newId(), k, c.schoolId(), attemptId, c.studentId()).update();
+    }
+
+    // ---------------------------------------------------------------- the timer
+
+    /** Submits every attempt whose deadline has passed; safe with several instances (SKIP LOCKED). */
+    public int sweep() {
+        int total = 0;
+        while (true) {
+            Integer done = transaction.execute(status -> {
+                List<Object[]> due = jdbc.sql("""
+                        SELECT school_id, id FROM test_attempt WHERE status = 'IN_PROGRESS' AND deadline <= now()
+                        ORDER BY deadline LIMIT 200 FOR UPDATE SKIP LOCKED""")
+                        .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+                int n = 0;
+                for (Object[] row : due) {
+                    if (finish((UUID) row[0], (UUID) row[1], "TIMER")) {
+                        audit.record("testing.attempt.submitted", (UUID) row[0], "test_attempt", row[1].toString(), Map.of("by", "TIMER"));
+                        n++;
+                    }
+                }
+                return due.size() < 200 ? -n - 1 : n;
+            });
+            if (done == null || done < 0) {
+                return total + (done == null ? 0 : -done - 1);
+            }
+            total += done;
+        }
+    }
+
+    /**
+     * Moves the attempt to SUBMITTED if it is still in progress (the one statement that decides, so it happens once)
+     * and grades it. In the caller's transaction.
+     */
+    boolean finish(UUID schoolId, UUID attemptId, String by) {
+        int changed = jdbc.sql("""
+                UPDATE test_attempt SET status = 'SUBMITTED', submitted_at = LEAST(now(), deadline), submitted_by = ?
+                WHERE school_id = ? AND id = ? AND status = 'IN_PROGRESS'""").params(by, schoolId, attemptId).update();
+        if (changed == 0) {
+            return false;
+        }
+        regrade(schoolId, attemptId);
+        return true;
+    }
+
+    /** Scores the attempt from its answers and the session's current snapshot; publishes the mark once it is final. */
+    public Grading.Result regrade(UUID schoolId, UUID attemptId) {
+        AttemptRow a = load(schoolId, attemptId).orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        Snapshot snapshot = sessions.snapshot(schoolId, a.sessionId(), a.keyVersion());
+        Map<UUID, Grading.Answer> answers = new HashMap<>();
+        jdbc.sql("SELECT question_id, response, manual_points FROM test_answer WHERE school_id = ? AND attempt_id = ?").params(schoolId, attemptId)
+                .query(rs -> {
+                    answers.put(rs.getObject(1, UUID.class),
+                            new Grading.Answer(json.readValue(rs.getString(2), Response.class), rs.getBigDecimal(3)));
+                });
+        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
+        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
+        List<Snapshot.Item> items = a.layout().items().stream().map(e -> byQuestion.get(e.q())).filter(Objects::nonNull).toList();
+        Grading.Result result = Grading.grade(snapshot, items, answers);
+        List<String> ids = new ArrayList<>();
+        List<String> points = new ArrayList<>();
+        for (Grading.ItemScore s : result.items()) {
+            if (answers.containsKey(s.questionId())) {
+                ids.add(s.questionId().toString());
+                points.add(s.points() == null ? null : s.points().toPlainString());
+            }
+        }
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE test_answer t SET points = v.p FROM unnest(?::uuid[], ?::numeric[]) AS v(q, p)
+                    WHERE t.school_id = ? AND t.attempt_id = ? AND t.question_id = v.q""")
+                    .params(ids.toArray(String[]::new), points.toArray(String[]::new), schoolId, attemptId).update();
+        }
+        jdbc.sql("UPDATE test_attempt SET points = ?, mark = ?, pending_essays = ?, max_points = ? WHERE school_id = ? AND id = ?")
+                .params(result.points(), result.mark(), result.pendingEssays(), result.maxPoints(), schoolId, attemptId).update();
+        boolean changed = a.mark() == null || result.mark() == null || a.mark().compareTo(result.mark()) != 0 || a.inProgress();
+        if (result.mark() != null && changed) {
+            events.publishEvent(new TestMarkPublished(schoolId, a.sessionId(), attemptId, a.studentId(), a.purpose().name(), result.points(),
+                    result.maxPoints(), result.mark(), Instant.now()));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public Optional<AttemptRow> load(UUID schoolId, UUID attemptId) {
+        return jdbc.sql(AttemptRow.SELECT + " WHERE a.school_id = ? AND a.id = ?").params(schoolId, attemptId)
+                .query((rs, i) -> AttemptRow.map(rs, json)).optional();
+    }
+
+    public List<SavedAnswer> answers(UUID schoolId, UUID attemptId) {
+        return jdbc.sql("SELECT question_id, seq, response, saved_at FROM test_answer WHERE school_id = ? AND attempt_id = ?")
+                .params(schoolId, attemptId)
+                .query((rs, i) -> new SavedAnswer(rs.getObject(1, UUID.class), rs.getLong(2), json.readTree(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** The attempt's questions as the student sees them, in its order, without keys. */
+    public List<QuestionView> views(AttemptRow a) {
+        Snapshot snapshot = sessions.snapshot(a.schoolId(), a.sessionId(), a.keyVersion());
+        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
+        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
+        List<QuestionView> views = new ArrayList<>();
+        int number = 0;
+        for (Layout.Entry e : a.layout().items()) {
+            Question q = snapshot.definitions().get(e.q());
+            Snapshot.Item item = byQuestion.get(e.q());
+            if (q == null || item == null) {
+                continue;
+            }
+            views.add(QuestionView.of(q, e.q(), ++number, item.points(), e.o(), a.seed()));
+        }
+        return views;
+    }
+
+    private AttemptTokens.Claims claims(String token, UUID attemptId) {
+        AttemptTokens.Claims c = tokens.verify(token, Instant.now());
+        if (!c.attemptId().equals(attemptId)) {
+            throw new NotFoundException("attempt " + attemptId + " with this token");
+        }
+        return c;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

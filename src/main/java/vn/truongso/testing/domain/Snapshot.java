@@ -1,0 +1,25 @@
+package vn.truongso.testing.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import vn.truongso.questions.model.Question;
+
+/**
+ * A session's questions as they were when it was created (only key corrections change them, raising
+ * {@code keyVersion}), and its variants (mã đề): '' alone for a bank source.
+ */
+public record Snapshot(UUID sessionId, int keyVersion, Map<UUID, Question> definitions, Map<String, List<Item>> variants) {
+
+    /** One question of a variant, with the points the session gives it and its option order ([] = stored order). */
+    public record Item(int position, UUID questionId, BigDecimal points, List<String> optionOrder) {
+    }
+
+    /** The definition with the points of the item (a paper may weigh a question differently from the bank). */
+    public Question scoredAs(Item item) {
+        Question q = definitions.get(item.questionId());
+        return q.points().compareTo(item.points()) == 0 ? q : q.toBuilder().points(item.points()).build();
+    }
+}
