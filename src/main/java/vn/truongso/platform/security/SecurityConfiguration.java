@@ -66,21 +66,34 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * An attempt's own endpoints (testing module) are authorised by the signed attempt token in the X-Attempt-Token
+     * header, which the controller checks: no session, account or CSRF lookup on the exam's hot path. A browser never
+     * sends that header on its own, so a forged cross-site request carries no authority.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain attemptTokenApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/attempts/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccountLoader accounts, JdbcClient jdbc, ApiErrorWriter errors) throws Exception {
         return http.securityMatcher("/api/**")
-                // An attempt's own endpoints (testing module) are authorised by the signed attempt token in the
-                // X-Attempt-Token header, checked by the controller: no session or account lookup on the exam's hot path.
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/attempts/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, jdbc, errors), UsernamePasswordAuthenticationFilter.class)
-                // CSRF guards the browser session only: a bearer token is never sent by the browser on its own, a request
-                // without a session has no authority a forged request could borrow (it answers 401, not 403), and the
-                // attempt endpoints ignore the session altogether (their authority is the X-Attempt-Token header).
+                // CSRF guards the browser session only: a bearer token is never sent by the browser on its own, and a
+                // request without a session has no authority a forged request could borrow (it answers 401, not 403).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null
-                                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/attempts/")))
+                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) ->
