@@ -51,9 +51,9 @@ import vn.truongso.support.TestSchools.TestSchool;
 /**
  * Issue 4's browser test, as a teacher clicks it (Debian's Chromium, headless): she imports her Word bank of two
  * chapters whose questions carry their level ("Câu 1 (NB):"), reads the error naming the broken question, uploads the
- * corrected file and commits; then in "Đề kiểm tra" she builds a blueprint (chapter × level × type → number and
- * points) in the editor, generates two variants (mã đề) and "prints" them: each variant's .docx and the answer key
- * are downloaded through the page's links and read with POI. Screenshots go to target/browser/.
+ * corrected file, commits and archives a question; then in "Đề kiểm tra" she builds a blueprint (chapter × level ×
+ * type → number and points) in the editor, generates two variants (mã đề) and "prints" them: each variant's .docx and
+ * the answer key are downloaded through the page's links and read with POI. Screenshots go to target/browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -125,6 +125,14 @@ class QuestionPaperBrowserIT {
         String bankName = browser.findElement(By.id("bank-name")).getText();
         screenshot("papers-1-bank-committed");
 
+        // She archives Câu 1, which no paper may then draw (its cell keeps just the two it needs).
+        String bankUrl = browser.getCurrentUrl().replaceFirst("[?#].*$", "");
+        click(first.findElement(By.cssSelector("a.fw-semibold")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("archive"))));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.urlToBe(bankUrl));
+        assertThat(browser.findElement(By.id("questions")).getText()).doesNotContain(stem(1, 1)).contains(stem(2, 1));
+
         // ---- the blueprint (ma trận đề) in the editor ----
         click(browser.findElement(By.linkText("Đề kiểm tra")));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("new-blueprint"))));
@@ -173,6 +181,7 @@ class QuestionPaperBrowserIT {
         List<String> stems2 = papers.get(codes.get(1)).stream().map(Printed::stem).toList();
         assertThat(stems1).doesNotHaveDuplicates();
         assertThat(stems2).containsExactlyInAnyOrderElementsOf(stems1).isNotEqualTo(stems1);
+        assertThat(stems1).doesNotContain(stem(1, 1)).contains(stem(2, 1), stem(3, 1));
         assertThat(stems1.stream().filter(s -> s.contains("chương 1"))).hasSize(4);
         assertThat(stems1.stream().filter(s -> s.contains("chương 2"))).hasSize(4);
 
@@ -208,7 +217,7 @@ class QuestionPaperBrowserIT {
             for (String level : List.of("NB", "TH")) {
                 for (int i = 0; i < PER_CELL; i++) {
                     n++;
-                    doc.p(b("Câu " + n + " (" + level + "):"), " Câu hỏi " + n + " của chương " + chapter + "?");
+                    doc.p(b("Câu " + n + " (" + level + "):"), " " + stem(n, chapter));
                     int right = n % 4;
                     for (int o = 0; o < 4; o++) {
                         if (broken && n == 5 && o == 2) {
@@ -221,6 +230,10 @@ class QuestionPaperBrowserIT {
             }
         }
         return doc.bytes();
+    }
+
+    static String stem(int n, int chapter) {
+        return "Câu hỏi " + n + " của chương " + chapter + "?";
     }
 
     /** A question as printed: its stem and the letter its right option ("đúng N") got on this paper. */
