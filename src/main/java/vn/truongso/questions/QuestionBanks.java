@@ -15,7 +15,7 @@ import vn.truongso.questions.model.Question;
 public interface QuestionBanks {
 
     /** A bank as other modules see it. */
-    record BankSummary(UUID id, String name, String subjectCode, Integer grade, String status, long questionCount) {
+    record BankSummary(UUID id, String name, String subjectCode, Integer grade, String status, long questionCount, String cognitiveScheme) {
     }
 
     List<BankSummary> banksOf(UUID schoolId);

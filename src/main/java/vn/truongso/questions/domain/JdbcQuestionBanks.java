@@ -26,7 +26,7 @@ class JdbcQuestionBanks implements QuestionBanks {
     @Override
     public List<BankSummary> banksOf(UUID schoolId) {
         return banks.ofSchool(schoolId).stream()
-                .map(b -> new BankSummary(b.id(), b.name(), b.subjectCode(), b.grade(), b.status(), b.questionCount())).toList();
+                .map(b -> new BankSummary(b.id(), b.name(), b.subjectCode(), b.grade(), b.status(), b.questionCount(), b.cognitiveScheme())).toList();
     }
 
     @Override

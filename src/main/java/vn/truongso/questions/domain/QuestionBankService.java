@@ -395,6 +395,10 @@ public class QuestionBankService {
                 String key = VietnameseText.fold(level);
                 Optional<CognitiveLevel> match = levels.stream().filter(l -> l.code().equalsIgnoreCase(c.cognitiveLevel())
                         || VietnameseText.fold(l.nameVi()).equals(key) || String.valueOf(l.rank()).equals(key)).findFirst();
+                Integer rank = synonymRank(key);
+                if (match.isEmpty() && rank != null) {
+                    match = levels.stream().filter(l -> l.rank() == rank).findFirst();
+                }
                 if (match.isEmpty()) {
                     problems.add(Problem.at(null, null, "questions.invalid.level", level,
                             String.join(", ", levels.stream().map(CognitiveLevel::nameVi).toList())));
@@ -405,6 +409,21 @@ public class QuestionBankService {
         }
         return new Classification(subject, c.grade(), c.topicId(),
                 c.outcomeId(), c.cognitiveScheme(), level, c.difficulty(), c.source(), c.tags());
+    }
+
+    /**
+     * The rank a level written in another scheme's words stands for, as Word banks write them: "Nhận biết"/"NB" and
+     * "Biết" are the first level, "Thông hiểu"/"TH" and "Hiểu" the second, "Vận dụng"/"VD" the third, "Vận dụng
+     * cao"/"VDC" the fourth, "Mức N" the N-th; null for anything else.
+     */
+    static Integer synonymRank(String folded) {
+        return switch (folded) {
+            case "nhan biet", "nb", "biet" -> 1;
+            case "thong hieu", "th", "hieu" -> 2;
+            case "van dung", "vd" -> 3;
+            case "van dung cao", "vdc" -> 4;
+            default -> folded.matches("muc ?[1-4]") ? Integer.valueOf(folded.substring(folded.length() - 1)) : null;
+        };
     }
 
     private BankInput checkBank(UUID schoolId, BankInput in) {

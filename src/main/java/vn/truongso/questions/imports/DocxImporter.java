@@ -17,6 +17,7 @@ import vn.truongso.questions.imports.docx.WordBody.Line;
 import vn.truongso.questions.imports.docx.WordBody.Seg;
 import vn.truongso.questions.imports.docx.WordBody.Table;
 import vn.truongso.questions.model.Choice;
+import vn.truongso.questions.model.Classification;
 import vn.truongso.questions.model.Content;
 import vn.truongso.questions.model.NumericAnswer;
 import vn.truongso.questions.model.Problem;
@@ -38,6 +39,11 @@ public final class DocxImporter implements QuestionImporter {
     private static final Pattern ANSWER_HEADING = Pattern.compile("^(?:BẢNG\\s+)?ĐÁP\\s+ÁN(?:\\s+(?:VÀ|PHẦN|ĐỀ|CHI|THAM)[^:]*)?\\s*[:.]?\\s*$", CI);
     private static final Pattern QUESTION = Pattern.compile("^Câu\\s*(\\d{1,4})\\s*(?:[:.)]|(?=\\s)|$)\\s*", CI);
     private static final Pattern POINTS = Pattern.compile("^\\(\\s*(\\d+(?:[.,]\\d+)?)\\s*(?:điểm|đ)\\s*\\)\\s*[:.]?\\s*", CI);
+    /** A chapter or topic heading ("Chương 1. Phân số", "CHỦ ĐỀ 2: …"): the category of the questions below it. */
+    private static final Pattern CHAPTER = Pattern.compile("^(?:CHƯƠNG|CHỦ\\s+ĐỀ)\\s+(?:\\d{1,3}|[IVXLC]{1,8})(?![\\p{L}\\d])", CI);
+    /** A cognitive level after "Câu N": "(NB)", "[TH]", "(Vận dụng)", "(Mức 2)". */
+    private static final Pattern LEVEL = Pattern.compile(
+            "^[(\\[]\\s*(NB|TH|VDC|VD|Nhận\\s+biết|Thông\\s+hiểu|Vận\\s+dụng\\s+cao|Vận\\s+dụng|Biết|Hiểu|Mức\\s*[1-4])\\s*[)\\]]\\s*[:.]?\\s*", CI);
     private static final Pattern SOLUTION = Pattern.compile("^(?:(?:Lời\\s+giải|Hướng\\s+dẫn\\s+giải)(?:\\s+chi\\s+tiết)?\\s*[:.]?|Giải\\s*(?:[:.]|$))\\s*", CI);
     private static final Pattern KEY_LINE = Pattern.compile("^(?:Đáp\\s+án|Trả\\s+lời)\\s*[:.]\\s*(.+)$", CI);
     private static final Pattern INLINE_KEY = Pattern.compile("<\\s*Key\\s*=\\s*([^>]*)>", CI);
@@ -142,14 +148,17 @@ public final class DocxImporter implements QuestionImporter {
         final List<Option> options = new ArrayList<>();
         final List<Option> statements = new ArrayList<>();
         final List<List<Seg>> solution = new ArrayList<>();
+        final String chapter;
         String key;
         BigDecimal points;
+        String level;
         Mode mode = Mode.STEM;
 
-        Draft(int number, Integer section, int line) {
+        Draft(int number, Integer section, int line, String chapter) {
             this.number = number;
             this.section = section;
             this.line = line;
+            this.chapter = chapter;
         }
     }
 
@@ -158,6 +167,7 @@ public final class DocxImporter implements QuestionImporter {
         final List<Problem> problems = new ArrayList<>();
         final Map<String, String> keys = new HashMap<>();
         Integer section;
+        String chapter;
         boolean answerMode;
         Integer answerSection;
         Draft draft;
@@ -226,14 +236,27 @@ public final class DocxImporter implements QuestionImporter {
                 keyLine(t);
                 return;
             }
+            if (CHAPTER.matcher(t).find()) {
+                close();
+                chapter = t.replaceAll("\\s+", " ").replaceAll("[:.]$", "").strip();
+                return;
+            }
             if ((m = QUESTION.matcher(t)).find()) {
                 close();
-                draft = new Draft(Integer.parseInt(m.group(1)), section, l.number());
+                draft = new Draft(Integer.parseInt(m.group(1)), section, l.number(), chapter);
                 int from = start + m.end();
-                Matcher pm = POINTS.matcher(text.substring(from));
-                if (pm.find()) {
-                    draft.points = new BigDecimal(pm.group(1).replace(',', '.'));
-                    from += pm.end();
+                // "(0,5 điểm)" and "(NB)" in either order.
+                for (int i = 0; i < 2; i++) {
+                    Matcher pm = POINTS.matcher(text.substring(from));
+                    if (draft.points == null && pm.find()) {
+                        draft.points = new BigDecimal(pm.group(1).replace(',', '.'));
+                        from += pm.end();
+                    }
+                    Matcher lm = LEVEL.matcher(text.substring(from));
+                    if (draft.level == null && lm.find()) {
+                        draft.level = level(lm.group(1));
+                        from += lm.end();
+                    }
                 }
                 content(l, from, draft.stem);
                 return;
@@ -508,10 +531,28 @@ public final class DocxImporter implements QuestionImporter {
                 problems.add(Problem.at(d.number, d.line, "questions.docx.noOptions"));
             }
             q.title(title).stem(content(d.stem)).points(d.points);
+            if (d.chapter != null) {
+                q.category(d.chapter);
+            }
+            if (d.level != null) {
+                q.classification(new Classification(null, null, null, null, null, d.level, null, null, List.of()));
+            }
             if (!d.solution.isEmpty()) {
                 q.generalFeedback(content(d.solution));
             }
             return q.build();
+        }
+
+        /** A level as written after "Câu N", abbreviations spelled out (the bank's scheme resolves it when stored). */
+        static String level(String written) {
+            String w = written.replaceAll("\\s+", " ").strip();
+            return switch (w.toUpperCase(Locale.ROOT)) {
+                case "NB" -> "Nhận biết";
+                case "TH" -> "Thông hiểu";
+                case "VD" -> "Vận dụng";
+                case "VDC" -> "Vận dụng cao";
+                default -> w.matches("(?i)Mức\\s*\\d") ? "Mức " + w.replaceAll("\\D", "") : w;
+            };
         }
 
         /** Which options are marked, or null when none is: underline/red/highlight/"*", else bold when not all are bold. */

@@ -61,14 +61,26 @@ final class PaperGenerator {
             chapterKeys = chapterKeys == null ? Set.of() : Set.copyOf(chapterKeys);
         }
 
-        /** The chapter keys of a question: its category, each part of a "Toán 6/Chương 1" path, and its tags, folded. */
+        private static final java.util.regex.Pattern NUMBERED_CHAPTER = java.util.regex.Pattern.compile(
+                "^((?:chuong|chu de|bai) (?:\\d{1,3}|[ivxlc]{1,8}))(?![\\p{L}\\d])");
+
+        /**
+         * The chapter keys of a question: its category, each part of a "Toán 6/Chương 1" path, and its tags, folded; a
+         * numbered chapter "Chương 1. Phân số" also as "chuong 1".
+         */
         static Set<String> chapterKeys(String category, List<String> tags) {
             Set<String> keys = new HashSet<>();
             if (category != null && !category.isBlank()) {
                 keys.add(VietnameseText.fold(category));
                 for (String part : category.split("/")) {
                     if (!part.isBlank()) {
-                        keys.add(VietnameseText.fold(part));
+                        String folded = VietnameseText.fold(part);
+                        keys.add(folded);
+                        // "Chương 1. Phân số" is also "Chương 1" (as a blueprint's row often names it).
+                        java.util.regex.Matcher numbered = NUMBERED_CHAPTER.matcher(folded);
+                        if (numbered.find()) {
+                            keys.add(numbered.group(1));
+                        }
                     }
                 }
             }

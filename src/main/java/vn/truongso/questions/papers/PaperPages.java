@@ -81,16 +81,24 @@ class PaperPages {
 
     // ---- blueprint editor
 
+    /** The empty editor; from a bank's page ({@code bankId}) with that bank ticked and its subject, grade and scheme. */
     @GetMapping("/papers/blueprints/new")
-    String newBlueprint(CurrentUser user, Model model) {
+    String newBlueprint(CurrentUser user, @RequestParam(required = false) UUID bankId, Model model) {
         UUID school = school(user);
         service.blueprints(user, school);
         List<CellRow> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             rows.add(new CellRow(null, null, null, null, null, null));
         }
-        return form(user, school, null, "", null, null, "45", CognitiveScheme.BHV, "10", List.of(), rows, List.of(new SpecLine(null, null, null, null)),
-                List.of(), model);
+        QuestionBanks.BankSummary from = bankId == null ? null
+                : banks.banksOf(school).stream().filter(b -> b.id().equals(bankId)).findFirst().orElse(null);
+        if (from == null) {
+            return form(user, school, null, "", null, null, "45", CognitiveScheme.BHV, "10", List.of(), rows,
+                    List.of(new SpecLine(null, null, null, null)), List.of(), model);
+        }
+        return form(user, school, null, "", from.subjectCode(), from.grade() == null ? null : from.grade().toString(), "45",
+                from.cognitiveScheme() == null ? CognitiveScheme.BHV : from.cognitiveScheme(), "10", List.of(from.id()), rows,
+                List.of(new SpecLine(null, null, null, null)), List.of(), model);
     }
 
     @GetMapping("/papers/blueprints/{id}/edit")

@@ -207,6 +207,7 @@ class QuestionPages {
         model.addAttribute("topics", bank.subjectCode() != null && bank.grade() != null ? curriculum.topics(bank.subjectCode(), bank.grade()) : List.of());
         model.addAttribute("levels", curriculum.levels(bank.cognitiveScheme() != null ? bank.cognitiveScheme() : CognitiveScheme.BHV));
         model.addAttribute("topicNames", topicNames(bank));
+        model.addAttribute("levelNames", levelNames(null, bank));
         model.addAttribute("subjects", subjectNames(locale));
         return "questions/bank";
     }

@@ -23,7 +23,7 @@ import vn.truongso.questions.types.QuestionTypes;
  */
 public record QuestionView(UUID id, UUID bankId, int number, String status, String type, String title, String stemHtml, BigDecimal points,
         List<Option> options, List<String> answers, List<Prompt> prompts, List<String> matchAnswers, List<GapView> gaps, String feedbackHtml,
-        String rubricHtml, Classification classification, boolean withKey) {
+        String rubricHtml, Classification classification, String category, boolean withKey) {
 
     /** A matching prompt, answered by choosing one of {@link #matchAnswers()}. */
     public record Prompt(String id, String html) {
@@ -129,7 +129,7 @@ public record QuestionView(UUID id, UUID bankId, int number, String status, Stri
         return new QuestionView(id, bankId, number, status, q.type(), title, QuestionHtml.toSafeHtml(shown, blobUrl), q.points(), options,
                 answers, prompts, matchAnswers.stream().distinct().sorted().toList(), gaps,
                 withKey ? QuestionHtml.toSafeHtml(q.generalFeedback(), blobUrl) : "", withKey ? QuestionHtml.toSafeHtml(q.rubric(), blobUrl) : "",
-                q.classification(), withKey);
+                q.classification(), q.category(), withKey);
     }
 
     private static String percent(BigDecimal fraction) {

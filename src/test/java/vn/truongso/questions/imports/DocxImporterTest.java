@@ -384,4 +384,30 @@ class DocxImporterTest {
         assertThat(r.problems()).contains(Problem.at(1, 1, "questions.docx.noOptions"), Problem.at(2, 2, "questions.docx.clusterUnmarked"),
                 Problem.at(3, 7, "questions.docx.badKey", "E"));
     }
+
+    @Test
+    void chapterHeadingsAndLevelsAfterTheNumberClassifyTheQuestions() {
+        List<Question> qs = ok(new DocxBank().p(b("CHƯƠNG 1. PHÂN SỐ")).p(b("Câu 1 (NB):"), " Phân số nào bằng 1/2?").p("A. 2/4").p(u("B. 1/3"))
+                .p("C. 3/4").p("D. 1/4")
+                .p(b("Chương 2: Số thập phân")).p(b("Câu 2. [TH] (0,5 điểm)"), " Số nào lớn nhất?").p(u("A. 0,9")).p("B. 0,1").p("C. 0,5")
+                .p("D. 0,2")
+                .p(b("Câu 3 (1 điểm) (Vận dụng cao):"), " Tính nhanh.").p(u("A. 1")).p("B. 2").p("C. 3").p("D. 4")
+                .p(b("Câu 4."), " (Mức 2) Chọn câu đúng.").p(u("A. Có")).p("B. Không"));
+        assertThat(qs).extracting(Question::category).containsExactly("CHƯƠNG 1. PHÂN SỐ", "Chương 2: Số thập phân", "Chương 2: Số thập phân",
+                "Chương 2: Số thập phân");
+        assertThat(qs).extracting(q -> q.classification().cognitiveLevel()).containsExactly("Nhận biết", "Thông hiểu", "Vận dụng cao", "Mức 2");
+        // The heading is not read as a line of the previous question's last option; the markers are not in the stems.
+        assertThat(qs.getFirst().choices().get(3).text().text()).isEqualTo("1/4");
+        assertThat(qs).extracting(q -> q.stem().text()).containsExactly("Phân số nào bằng 1/2?", "Số nào lớn nhất?", "Tính nhanh.",
+                "Chọn câu đúng.");
+        assertThat(qs.get(1).points()).isEqualByComparingTo("0.5");
+        assertThat(qs.get(2).points()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aStemThatMerelyStartsWithChuongIsNoHeading() {
+        List<Question> qs = ok(new DocxBank().p(b("Câu 1:"), " Chọn đáp án đúng.").p("Chương trình này in ra gì?").p(u("A. 1")).p("B. 2"));
+        assertThat(qs.getFirst().category()).isNull();
+        assertThat(qs.getFirst().stem().text()).contains("Chương trình này in ra gì?");
+    }
 }

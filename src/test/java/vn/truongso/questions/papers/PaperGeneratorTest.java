@@ -204,4 +204,13 @@ class PaperGeneratorTest {
         assertThat(PaperGenerator.pinned(Choice.of("D", "Cá heo", false))).isFalse();
         assertThat(PaperGenerator.pinned(Choice.of("D", "<p>Tất cả đều sai</p>", false))).isTrue();
     }
+
+    @Test
+    void aNumberedChapterAlsoAnswersToItsNumberAlone() {
+        assertThat(PaperGenerator.Candidate.chapterKeys("Toán 6/Chương 1. Phân số", List.of("Ôn tập")))
+                .contains("toan 6/chuong 1. phan so", "chuong 1. phan so", "chuong 1", "on tap").doesNotContain("chuong 1. phan", "chuong");
+        assertThat(PaperGenerator.Candidate.chapterKeys("CHỦ ĐỀ IV: Hình học", List.of())).contains("chu de iv");
+        assertThat(PaperGenerator.Candidate.chapterKeys("Chương trình 1", List.of())).containsExactly("chuong trinh 1");
+        assertThat(PaperGenerator.Candidate.chapterKeys("Chương 12", List.of())).doesNotContain("chuong 1");
+    }
 }

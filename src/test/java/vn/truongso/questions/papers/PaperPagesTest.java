@@ -57,6 +57,15 @@ class PaperPagesTest {
     }
 
     @Test
+    void fromABanksPageTheEditorOpensWithThatBankItsSubjectGradeAndScheme() throws Exception {
+        String form = page("/papers/blueprints/new?bankId=" + bankId, teacher);
+        assertThat(form).containsPattern("value=\"" + bankId + "\"\\s+checked")
+                .containsPattern("value=\"TOAN\"\\s+selected").contains("id=\"grade\" name=\"grade\" value=\"6\"");
+        // An unknown bank (or another school's) is simply not ticked.
+        assertThat(page("/papers/blueprints/new?bankId=" + UUID.randomUUID(), teacher)).doesNotContainPattern("value=\"" + bankId + "\"\\s+checked");
+    }
+
+    @Test
     void aTeacherBuildsABlueprintGeneratesVariantsAndDownloadsThem() throws Exception {
         assertThat(page("/papers", teacher)).contains("Đề kiểm tra", "Tạo ma trận đề", "href=\"/papers\"");
         assertThat(page("/papers/blueprints/new", teacher)).contains("Toán 6 – Chương 1 (13)", "name=\"cellCount\"", "Thêm dòng");

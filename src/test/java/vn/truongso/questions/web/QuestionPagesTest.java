@@ -167,6 +167,32 @@ class QuestionPagesTest {
     }
 
     @Test
+    void aWordBanksChaptersAndLevelsAreStoredForBlueprintsAndShownOnTheBankPage() throws Exception {
+        UUID bankId = createBank("Toán 6 – Giữa kì");
+        String bank = base() + "/banks/" + bankId;
+        byte[] file = new DocxBank().p(b("Chương 1. Phân số")).p(b("Câu 1 (NB):"), " Phân số nào bằng 1/2?").p(u("A. 2/4")).p("B. 1/3")
+                .p(b("Chương 2. Số thập phân")).p(b("Câu 2 (TH):"), " Số nào lớn nhất?").p("A. 0,1").p(u("B. 0,9"))
+                .p(b("Câu 3 (VDC):"), " Tính nhanh.").p("A. 1").p(u("B. 2")).bytes();
+        String preview = body(mvc.perform(multipart(bank + "/import").file(new MockMultipartFile("file", "giua-ki.docx", DOCX, file))
+                .param("format", "auto").with(as(user(school, Role.TEACHER))).with(csrf())).andExpect(status().isOk()));
+        // The bank counts Biết/Hiểu/Vận dụng: "NB" and "TH" are its first two levels, "VDC" is none of them.
+        assertThat(preview).contains("id=\"problems\"").contains("Câu 3").contains("Vận dụng cao").doesNotContain("id=\"commit-form\"");
+
+        file = new DocxBank().p(b("Chương 1. Phân số")).p(b("Câu 1 (NB):"), " Phân số nào bằng 1/2?").p(u("A. 2/4")).p("B. 1/3")
+                .p(b("Chương 2. Số thập phân")).p(b("Câu 2 (TH):"), " Số nào lớn nhất?").p("A. 0,1").p(u("B. 0,9")).bytes();
+        preview = body(mvc.perform(multipart(bank + "/import").file(new MockMultipartFile("file", "giua-ki.docx", DOCX, file))
+                .param("format", "auto").with(as(user(school, Role.TEACHER))).with(csrf())).andExpect(status().isOk()));
+        Matcher commit = Pattern.compile("action=\"([^\"]*/commit)\"").matcher(preview);
+        assertThat(commit.find()).as(preview).isTrue();
+        mvc.perform(post(commit.group(1)).with(as(user(school, Role.TEACHER))).with(csrf())).andExpect(redirectedUrl(bank));
+        assertThat(jdbc.sql("SELECT category || '|' || cognitive_level FROM question WHERE school_id = ? AND bank_id = ? ORDER BY position")
+                .params(school.schoolId(), bankId).query(String.class).list())
+                .containsExactly("Chương 1. Phân số|BIET", "Chương 2. Số thập phân|HIEU");
+        String page = body(mvc.perform(get(bank).with(as(user(school, Role.TEACHER)))).andExpect(status().isOk()));
+        assertThat(page).contains(">Chương 2. Số thập phân<").contains(">Hiểu<").contains("href=\"/papers/blueprints/new?bankId=" + bankId + "\"");
+    }
+
+    @Test
     void whoMayOpenTheBankPages() throws Exception {
         UUID bankId = createBank("Toán 6");
         String bank = base() + "/banks/" + bankId;
