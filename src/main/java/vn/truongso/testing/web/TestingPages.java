@@ -31,6 +31,8 @@ import vn.truongso.questions.QuestionBanks;
 import vn.truongso.testing.domain.MyTests;
 import vn.truongso.testing.domain.SessionInput;
 import vn.truongso.testing.domain.Supervision;
+import vn.truongso.testing.domain.SessionAnalysis;
+import vn.truongso.testing.analysis.Measure;
 import vn.truongso.testing.domain.TestSession;
 import vn.truongso.testing.domain.TestSessions;
 import vn.truongso.testing.domain.TestingConflict;
@@ -52,9 +54,11 @@ class TestingPages {
     private final ClassRosters rosters;
     private final AccessPolicy access;
     private final BilingualMessages messages;
+    private final SessionAnalysis analysis;
 
     TestingPages(TestSessions sessions, Supervision supervision, MyTests myTests, QuestionBanks banks, ClassRosters rosters, AccessPolicy access,
-            BilingualMessages messages) {
+            BilingualMessages messages, SessionAnalysis analysis) {
+        this.analysis = analysis;
         this.sessions = sessions;
         this.supervision = supervision;
         this.myTests = myTests;
@@ -130,6 +134,33 @@ class TestingPages {
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("zone", VIETNAM);
         return "testing/monitor";
+    }
+
+    /** The item analysis of the session: per item and for the whole test, absent figures with their reason. */
+    @GetMapping("/schools/{schoolId}/test-sessions/{sessionId}/analysis")
+    String analysis(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sessionId, Model model, Locale locale) {
+        SessionAnalysis.Analysed a = analysis.analyse(user, schoolId, sessionId);
+        model.addAttribute("test", a.session());
+        model.addAttribute("result", a.result());
+        model.addAttribute("schoolId", schoolId);
+        model.addAttribute("fmt", new MeasureFormat(messages, locale));
+        return "testing/analysis";
+    }
+
+    /** Shows a figure rounded for reading, or why it is absent (translated from the analysis' reason constants). */
+    public record MeasureFormat(BilingualMessages messages, Locale locale) {
+
+        public String value(Measure m, int digits) {
+            return m.isPresent() ? m.rounded(digits).toPlainString() : "—";
+        }
+
+        public String percent(Measure m) {
+            return m.isPresent() ? m.rounded(2).movePointRight(2).stripTrailingZeros().toPlainString() + " %" : "—";
+        }
+
+        public String why(Measure m) {
+            return m.isPresent() ? "" : messages.in(locale, "testing.analysis.absent", messages.in(locale, SessionAnalysis.reasonKey(m.absentReason())));
+        }
     }
 
     /** The monitor's table alone, polled by htmx every few seconds. */
