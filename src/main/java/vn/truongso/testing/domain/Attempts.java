@@ -121,7 +121,16 @@ public class Attempts {
         long seed = SEEDS.nextLong();
         List<String> variantCodes = new ArrayList<>(snapshot.variants().keySet());
         Collections.sort(variantCodes);
-        String variant = variantCodes.get(Math.floorMod(seed, variantCodes.size()));
+        // Variants (mã đề) are handed out evenly: the least used so far, a seeded pick among equals (neighbours in a room
+        // then rarely share one). Concurrent starts may both take the same one; the spread stays within a few.
+        Map<String, Integer> used = new HashMap<>();
+        jdbc.sql("SELECT variant, count(*) FROM test_attempt WHERE school_id = ? AND session_id = ? GROUP BY variant").params(schoolId, sessionId)
+                .query(rs -> {
+                    used.put(rs.getString(1), rs.getInt(2));
+                });
+        int fewest = variantCodes.stream().mapToInt(v -> used.getOrDefault(v, 0)).min().orElse(0);
+        List<String> least = variantCodes.stream().filter(v -> used.getOrDefault(v, 0) == fewest).toList();
+        String variant = least.get(Math.floorMod(seed, least.size()));
         List<Snapshot.Item> items = new ArrayList<>(snapshot.variants().get(variant));
         Random random = new Random(seed);
         if (session.shuffleQuestions()) {

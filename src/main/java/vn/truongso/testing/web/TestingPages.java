@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.questions.QuestionBanks;
+import vn.truongso.questions.TestPapers;
 import vn.truongso.testing.domain.MyTests;
 import vn.truongso.testing.domain.SessionInput;
 import vn.truongso.testing.domain.Supervision;
@@ -55,9 +57,11 @@ class TestingPages {
     private final AccessPolicy access;
     private final BilingualMessages messages;
     private final SessionAnalysis analysis;
+    private final ObjectProvider<TestPapers> papers;
 
     TestingPages(TestSessions sessions, Supervision supervision, MyTests myTests, QuestionBanks banks, ClassRosters rosters, AccessPolicy access,
-            BilingualMessages messages, SessionAnalysis analysis) {
+            BilingualMessages messages, SessionAnalysis analysis, ObjectProvider<TestPapers> papers) {
+        this.papers = papers;
         this.analysis = analysis;
         this.sessions = sessions;
         this.supervision = supervision;
@@ -100,6 +104,8 @@ class TestingPages {
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("sessions", sessions.list(schoolId));
         model.addAttribute("banks", banks.banksOf(schoolId));
+        TestPapers source = papers.getIfAvailable();
+        model.addAttribute("papers", source == null ? List.of() : source.list(schoolId));
         model.addAttribute("classes", rosters.currentClasses(schoolId));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
@@ -114,7 +120,7 @@ class TestingPages {
         for (String id : form.getOrDefault("classIds", List.of())) {
             classIds.add(uuid(id));
         }
-        SessionInput input = new SessionInput(form.getFirst("title"), null, uuid(form.getFirst("bankId")), List.of(), classIds, List.of(),
+        SessionInput input = new SessionInput(form.getFirst("title"), uuid(form.getFirst("paperId")), uuid(form.getFirst("bankId")), List.of(), classIds, List.of(),
                 time(form.getFirst("opensAt")), time(form.getFirst("closesAt")), integer(form.getFirst("durationMinutes")),
                 integer(form.getFirst("attemptsAllowed")), form.containsKey("shuffleQuestions"), form.containsKey("shuffleOptions"),
                 form.getFirst("accessCode"), form.getFirst("resultsPolicy"), form.getFirst("purpose"), form.getFirst("periodicReason"),
