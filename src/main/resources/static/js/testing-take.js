@@ -279,6 +279,48 @@
     result.textContent = t('submitted') + (state.resultsReleased && state.mark != null ? ' ' + t('mark') + ': ' + state.mark : '');
     result.classList.remove('d-none');
     $('countdown').textContent = '✓';
+    if (state.review) {
+      review(state);
+    } else if (state.resultsReleased && !state.questions && !reviewAsked) {
+      // The submission's answer carries the mark only: the review comes with the attempt's state.
+      reviewAsked = true;
+      refresh();
+    }
+  }
+
+  // After the results are released: per question the points, the right answer and the feedback (server-cleaned HTML).
+  var reviewAsked = false;
+  function review(state) {
+    var byId = {};
+    (state.questions || []).forEach(function (q) { byId[q.id] = q; });
+    state.review.forEach(function (r) {
+      var li = $('q-' + r.questionId);
+      if (!li || li.querySelector('.ts-review')) { return; }
+      var q = byId[r.questionId] || {};
+      var box = el('div', {'class': 'ts-review alert alert-light border mt-2 mb-0 small'});
+      box.appendChild(el('div', {'class': 'fw-semibold'}, t('points') + ': ' + (r.pending ? '…' : r.points) + '/' + r.maxPoints));
+      var right = [];
+      var c = r.correct || {};
+      var html = function (list, id) {
+        var found = (list || []).filter(function (o) { return o.id === id; })[0];
+        return found ? found.html : id;
+      };
+      (c.selected || []).forEach(function (id) { right.push(html(q.options, id)); });
+      Object.keys(c.values || {}).forEach(function (id) {
+        var v = c.values[id];
+        var label = html((q.statements || []).concat(q.prompts || []), id);
+        right.push(label + ' → ' + (v === 'true' ? t('true') : v === 'false' ? t('false') : html([].concat.apply([], (q.gaps || []).map(function (g) { return g.options || []; })), v)));
+      });
+      (c.texts || []).forEach(function (text) { right.push(text.replace(/[&<>"]/g, function (ch) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[ch]; })); });
+      if (right.length) {
+        var answerLine = el('div');
+        answerLine.appendChild(el('span', {'class': 'fw-semibold'}, t('right') + ': '));
+        var span = el('span'); span.innerHTML = right.join(' · '); answerLine.appendChild(span);
+        box.appendChild(answerLine);
+      }
+      (r.feedbackHtml || []).forEach(function (f) { var d = el('div', {'class': 'ts-feedback'}); d.innerHTML = f; box.appendChild(d); });
+      li.querySelector('.card-body').appendChild(box);
+    });
   }
 
   function submit() {

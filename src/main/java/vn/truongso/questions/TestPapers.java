@@ -33,4 +33,16 @@ public interface TestPapers {
 
     /** The school's paper with its variants; empty when it is not the school's. */
     Optional<Paper> find(UUID schoolId, UUID paperId);
+
+    /** A paper as a picker lists it: title, total points and its variant codes. */
+    record PaperSummary(UUID id, String title, BigDecimal totalPoints, List<String> codes) {
+        public PaperSummary {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** The school's papers, newest first (for choosing one, e.g. when a test session is made from a paper). */
+    default List<PaperSummary> list(UUID schoolId) {
+        return List.of();
+    }
 }

@@ -177,6 +177,9 @@ class TakeTestBrowserIT {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
         assertThat(result.getText()).contains("Đã nộp bài").contains("Điểm: 10");
+        // Results released at once: each question shows its review (points and the right answer).
+        wait.until(d -> d.findElements(By.cssSelector("#questions .ts-review")).size() == 4);
+        assertThat(browser.findElements(By.cssSelector("#questions .ts-review")).getFirst().getText()).contains("Điểm câu này").contains("Đáp án đúng");
         screenshot("take-3-submitted-360");
         browser.quit();
 

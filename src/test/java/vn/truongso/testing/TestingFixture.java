@@ -116,12 +116,17 @@ final class TestingFixture {
 
     /** A bank holding {@link #GIFT}, imported and committed through the questions API. */
     UUID bank() throws Exception {
+        return bank(GIFT);
+    }
+
+    /** A bank holding the given GIFT text, imported and committed through the questions API. */
+    UUID bank(String gift) throws Exception {
         String base = "/api/v1/schools/" + school.schoolId() + "/question-banks";
         JsonNode bank = call(post(base).header("Authorization", school.bearer(Role.TEACHER)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Kiểm tra 15 phút\",\"subjectCode\":\"TOAN\",\"grade\":6}"), 201);
         String bankId = bank.get("id").asString();
         JsonNode preview = call(multipart(base + "/" + bankId + "/imports")
-                .file(new MockMultipartFile("file", "de.gift", "text/plain", GIFT.getBytes(StandardCharsets.UTF_8))).param("format", "gift")
+                .file(new MockMultipartFile("file", "de.gift", "text/plain", gift.getBytes(StandardCharsets.UTF_8))).param("format", "gift")
                 .header("Authorization", school.bearer(Role.TEACHER)), 200);
         assertThat(preview.get("problems").size()).as(preview.toString()).isZero();
         call(post(base + "/" + bankId + "/imports/" + preview.get("importId").asString() + "/commit")

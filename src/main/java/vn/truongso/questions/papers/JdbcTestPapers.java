@@ -1,5 +1,6 @@
 package vn.truongso.questions.papers;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,5 +23,10 @@ class JdbcTestPapers implements TestPapers {
         return papers.find(schoolId, paperId).map(h -> new Paper(h.id(), h.title(), h.totalPoints(),
                 papers.variants(schoolId, paperId).stream().map(v -> new Variant(v.code(),
                         v.items().stream().map(i -> new PaperItem(i.questionId(), i.points(), i.optionOrder())).toList())).toList()));
+    }
+
+    @Override
+    public List<PaperSummary> list(UUID schoolId) {
+        return papers.ofSchool(schoolId).stream().map(h -> new PaperSummary(h.id(), h.title(), h.totalPoints(), h.codes())).toList();
     }
 }

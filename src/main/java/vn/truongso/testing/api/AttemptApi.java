@@ -189,6 +189,10 @@ class AttemptApi {
         }
         out.put("answers", saved);
         result(a, out);
+        if (a.released(Instant.now())) {
+            // Keys and feedback only once the results policy releases them (never while the attempt or the window runs, when it says so).
+            out.put("review", attempts.review(a));
+        }
         return out;
     }
 

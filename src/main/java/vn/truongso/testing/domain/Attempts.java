@@ -34,6 +34,7 @@ import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.Ids;
 import vn.truongso.platform.InputError;
 import vn.truongso.platform.NotFoundException;
+import vn.truongso.questions.model.Choice;
 import vn.truongso.questions.model.Question;
 import vn.truongso.questions.model.Response;
 import vn.truongso.testing.TestMarkPublished;
@@ -121,7 +122,16 @@ public class Attempts {
         long seed = SEEDS.nextLong();
         List<String> variantCodes = new ArrayList<>(snapshot.variants().keySet());
         Collections.sort(variantCodes);
-        String variant = variantCodes.get(Math.floorMod(seed, variantCodes.size()));
+        // Variants (mã đề) are handed out evenly: the least used so far, a seeded pick among equals (neighbours in a room
+        // then rarely share one). Concurrent starts may both take the same one; the spread stays within a few.
+        Map<String, Integer> used = new HashMap<>();
+        jdbc.sql("SELECT variant, count(*) FROM test_attempt WHERE school_id = ? AND session_id = ? GROUP BY variant").params(schoolId, sessionId)
+                .query(rs -> {
+                    used.put(rs.getString(1), rs.getInt(2));
+                });
+        int fewest = variantCodes.stream().mapToInt(v -> used.getOrDefault(v, 0)).min().orElse(0);
+        List<String> least = variantCodes.stream().filter(v -> used.getOrDefault(v, 0) == fewest).toList();
+        String variant = least.get(Math.floorMod(seed, least.size()));
         List<Snapshot.Item> items = new ArrayList<>(snapshot.variants().get(variant));
         Random random = new Random(seed);
         if (session.shuffleQuestions()) {
@@ -349,6 +359,102 @@ public class Attempts {
                 .query((rs, i) -> new SavedAnswer(rs.getObject(1, UUID.class), rs.getLong(2), json.readTree(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
+    }
+
+    /**
+     * One question of a submitted attempt after its results are released: what she answered, what was right (in the
+     * shape of a response: {@code selected} option ids, {@code values}, or accepted {@code texts}), the points she earned
+     * and the feedback (the question's general feedback and that of the options she chose).
+     */
+    public record ReviewItem(UUID questionId, int number, BigDecimal points, BigDecimal maxPoints, boolean pending, JsonNode response,
+            Map<String, Object> correct, List<String> feedbackHtml) {
+    }
+
+    /** The review of a released attempt; callers must check {@link AttemptRow#released(Instant)} first. */
+    public List<ReviewItem> review(AttemptRow a) {
+        if (!a.released(Instant.now())) {
+            throw new IllegalStateException("results of attempt " + a.id() + " are not released");
+        }
+        Snapshot snapshot = sessions.snapshot(a.schoolId(), a.sessionId(), a.keyVersion());
+        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
+        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
+        record Stored(JsonNode response, BigDecimal points) {
+        }
+        Map<UUID, Stored> stored = new HashMap<>();
+        jdbc.sql("SELECT question_id, response, points FROM test_answer WHERE school_id = ? AND attempt_id = ?").params(a.schoolId(), a.id())
+                .query(rs -> {
+                    stored.put(rs.getObject(1, UUID.class), new Stored(json.readTree(rs.getString(2)), rs.getBigDecimal(3)));
+                });
+        List<ReviewItem> items = new ArrayList<>();
+        int number = 0;
+        for (Layout.Entry e : a.layout().items()) {
+            Question q = snapshot.definitions().get(e.q());
+            Snapshot.Item item = byQuestion.get(e.q());
+            if (q == null || item == null) {
+                continue;
+            }
+            number++;
+            if ("DESCRIPTION".equals(q.type())) {
+                continue;
+            }
+            Stored answer = stored.get(e.q());
+            boolean pending = answer != null && answer.points() == null && "ESSAY".equals(q.type());
+            BigDecimal points = answer == null ? BigDecimal.ZERO : answer.points() == null ? null : answer.points();
+            List<String> feedback = new ArrayList<>();
+            if (answer != null) {
+                List<String> chosen = new ArrayList<>();
+                answer.response().path("selected").forEach(n -> chosen.add(n.asString()));
+                for (Choice c : q.choices()) {
+                    if (chosen.contains(c.id()) && c.feedback() != null && !c.feedback().text().isBlank()) {
+                        feedback.add(safe(c.feedback()));
+                    }
+                }
+            }
+            if (q.generalFeedback() != null && !q.generalFeedback().text().isBlank()) {
+                feedback.add(safe(q.generalFeedback()));
+            }
+            items.add(new ReviewItem(e.q(), number, points, item.points(), pending, answer == null ? null : answer.response(), correct(q), feedback));
+        }
+        return items;
+    }
+
+    /** The right answer in the shape of a response. */
+    private static Map<String, Object> correct(Question q) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        switch (q.type()) {
+            case "SINGLE_CHOICE", "TRUE_FALSE" -> out.put("selected", q.choices().stream().filter(Choice::correct).map(Choice::id).toList());
+            case "MULTIPLE_RESPONSE" -> out.put("selected", q.choices().stream().filter(c -> c.earned().signum() > 0).map(Choice::id).toList());
+            case "ORDERING" -> out.put("selected", q.choices().stream().map(Choice::id).toList());
+            case "TRUE_FALSE_CLUSTER" -> {
+                Map<String, String> v = new java.util.LinkedHashMap<>();
+                q.choices().forEach(c -> v.put(c.id(), String.valueOf(c.correct())));
+                out.put("values", v);
+            }
+            case "MATCHING" -> {
+                Map<String, String> v = new java.util.LinkedHashMap<>();
+                q.pairs().stream().filter(p -> !p.isDistractor()).forEach(p -> v.put(p.id(), p.answer()));
+                out.put("values", v);
+            }
+            case "CLOZE" -> {
+                Map<String, String> v = new java.util.LinkedHashMap<>();
+                q.gaps().forEach(g -> g.options().stream().filter(Choice::correct).findFirst()
+                        .ifPresent(c -> v.put(g.id(), g.select() ? c.id() : c.text().text())));
+                out.put("values", v);
+            }
+            case "SHORT_ANSWER" -> {
+                List<String> texts = new ArrayList<>(q.choices().stream().filter(c -> c.earned().signum() > 0).map(c -> c.text().text()).toList());
+                q.numbers().stream().filter(n -> n.value() != null).forEach(n -> texts.add(n.value().toPlainString()));
+                out.put("texts", texts);
+            }
+            default -> {
+                // Essays: the feedback (and the teacher's points) say it; there is no single right answer.
+            }
+        }
+        return out;
+    }
+
+    private static String safe(vn.truongso.questions.model.Content content) {
+        return vn.truongso.questions.QuestionHtml.toSafeHtml(content, ref -> QuestionView.MEDIA_PREFIX + ref.substring("blob:".length()));
     }
 
     /** The attempt's questions as the student sees them, in its order, without keys. */

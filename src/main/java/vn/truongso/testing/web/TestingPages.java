@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +29,12 @@ import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.questions.QuestionBanks;
+import vn.truongso.questions.TestPapers;
 import vn.truongso.testing.domain.MyTests;
 import vn.truongso.testing.domain.SessionInput;
 import vn.truongso.testing.domain.Supervision;
+import vn.truongso.testing.domain.SessionAnalysis;
+import vn.truongso.testing.analysis.Measure;
 import vn.truongso.testing.domain.TestSession;
 import vn.truongso.testing.domain.TestSessions;
 import vn.truongso.testing.domain.TestingConflict;
@@ -52,9 +56,13 @@ class TestingPages {
     private final ClassRosters rosters;
     private final AccessPolicy access;
     private final BilingualMessages messages;
+    private final SessionAnalysis analysis;
+    private final ObjectProvider<TestPapers> papers;
 
     TestingPages(TestSessions sessions, Supervision supervision, MyTests myTests, QuestionBanks banks, ClassRosters rosters, AccessPolicy access,
-            BilingualMessages messages) {
+            BilingualMessages messages, SessionAnalysis analysis, ObjectProvider<TestPapers> papers) {
+        this.papers = papers;
+        this.analysis = analysis;
         this.sessions = sessions;
         this.supervision = supervision;
         this.myTests = myTests;
@@ -96,6 +104,8 @@ class TestingPages {
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("sessions", sessions.list(schoolId));
         model.addAttribute("banks", banks.banksOf(schoolId));
+        TestPapers source = papers.getIfAvailable();
+        model.addAttribute("papers", source == null ? List.of() : source.list(schoolId));
         model.addAttribute("classes", rosters.currentClasses(schoolId));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
@@ -110,7 +120,7 @@ class TestingPages {
         for (String id : form.getOrDefault("classIds", List.of())) {
             classIds.add(uuid(id));
         }
-        SessionInput input = new SessionInput(form.getFirst("title"), null, uuid(form.getFirst("bankId")), List.of(), classIds, List.of(),
+        SessionInput input = new SessionInput(form.getFirst("title"), uuid(form.getFirst("paperId")), uuid(form.getFirst("bankId")), List.of(), classIds, List.of(),
                 time(form.getFirst("opensAt")), time(form.getFirst("closesAt")), integer(form.getFirst("durationMinutes")),
                 integer(form.getFirst("attemptsAllowed")), form.containsKey("shuffleQuestions"), form.containsKey("shuffleOptions"),
                 form.getFirst("accessCode"), form.getFirst("resultsPolicy"), form.getFirst("purpose"), form.getFirst("periodicReason"),
@@ -130,6 +140,33 @@ class TestingPages {
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("zone", VIETNAM);
         return "testing/monitor";
+    }
+
+    /** The item analysis of the session: per item and for the whole test, absent figures with their reason. */
+    @GetMapping("/schools/{schoolId}/test-sessions/{sessionId}/analysis")
+    String analysis(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sessionId, Model model, Locale locale) {
+        SessionAnalysis.Analysed a = analysis.analyse(user, schoolId, sessionId);
+        model.addAttribute("test", a.session());
+        model.addAttribute("result", a.result());
+        model.addAttribute("schoolId", schoolId);
+        model.addAttribute("fmt", new MeasureFormat(messages, locale));
+        return "testing/analysis";
+    }
+
+    /** Shows a figure rounded for reading, or why it is absent (translated from the analysis' reason constants). */
+    public record MeasureFormat(BilingualMessages messages, Locale locale) {
+
+        public String value(Measure m, int digits) {
+            return m.isPresent() ? m.rounded(digits).toPlainString() : "—";
+        }
+
+        public String percent(Measure m) {
+            return m.isPresent() ? m.rounded(2).movePointRight(2).stripTrailingZeros().toPlainString() + " %" : "—";
+        }
+
+        public String why(Measure m) {
+            return m.isPresent() ? "" : messages.in(locale, "testing.analysis.absent", messages.in(locale, SessionAnalysis.reasonKey(m.absentReason())));
+        }
     }
 
     /** The monitor's table alone, polled by htmx every few seconds. */
