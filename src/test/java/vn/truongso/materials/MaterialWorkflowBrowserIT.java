@@ -2,12 +2,10 @@ package vn.truongso.materials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.truongso.platform.Role;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 import vn.truongso.support.TestSchools.TestSchool;
 
@@ -79,26 +75,26 @@ class MaterialWorkflowBrowserIT {
         // ---- the teacher ----
         open(1280, 900, Role.TEACHER);
         browser.get(url("/schools/" + school.schoolId() + "/materials"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("new-material"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("new-material"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("material-form")));
         browser.findElement(By.id("title")).sendKeys(TITLE);
         browser.findElement(By.id("description")).sendKeys("Bài giảng điện tử cho lớp 6.");
-        click(browser.findElement(By.id("grade-6")));
+        Chromium.click(browser, browser.findElement(By.id("grade-6")));
         new Select(browser.findElement(By.id("subjectCode"))).selectByValue("TOAN");
         // Choosing subject and grade reloads the curriculum's topics (htmx); let that settle before saving.
         wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
         Thread.sleep(300);
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("save-material"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("save-material"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("material-title")));
         assertThat(browser.findElement(By.id("material-title")).getText()).isEqualTo(TITLE);
 
         Path pdf = OUT.resolve("bai-giang-phan-so.pdf");
         Files.write(pdf, MaterialFilesTest.realPdf("Phan so va so thap phan"));
         browser.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
-        click(browser.findElement(By.id("upload")));
+        Chromium.click(browser, browser.findElement(By.id("upload")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("files")));
         assertThat(browser.findElement(By.id("files")).getText()).contains("bai-giang-phan-so.pdf");
-        click(browser.findElement(By.cssSelector("#action-SUBMIT button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("#action-SUBMIT button[type=submit]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("material-state"), "Đã gửi thẩm định"));
         screenshot("materials-1-teacher-submitted");
         String materialUrl = browser.getCurrentUrl();
@@ -107,18 +103,18 @@ class MaterialWorkflowBrowserIT {
         // ---- the group head ----
         open(1280, 900, Role.GROUP_HEAD);
         browser.get(url("/materials/inbox"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-toStartAppraisal a"))));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#action-START_APPRAISAL button[type=submit]"))));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("appraise"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-toStartAppraisal a"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#action-START_APPRAISAL button[type=submit]"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("appraise"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appraisal-form")));
         for (String criterion : new String[] {"ACCURACY", "OUTCOMES", "PEDAGOGY", "TECHNICAL", "COPYRIGHT"}) {
-            click(browser.findElement(By.id("v-" + criterion + "-PASS")));
+            Chromium.click(browser, browser.findElement(By.id("v-" + criterion + "-PASS")));
         }
         browser.findElement(By.id("c-PEDAGOGY")).sendKeys("Hoạt động phù hợp học sinh lớp 6");
-        click(browser.findElement(By.id("r-APPROVE")));
+        Chromium.click(browser, browser.findElement(By.id("r-APPROVE")));
         browser.findElement(By.id("comment")).sendKeys("Đạt yêu cầu, đề nghị phê duyệt.");
         screenshot("materials-2-group-head-rubric");
-        click(browser.findElement(By.id("send-appraisal")));
+        Chromium.click(browser, browser.findElement(By.id("send-appraisal")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("material-state"), "Đã thẩm định"));
         assertThat(browser.findElement(By.id("appraisals")).getText()).contains("Hoạt động phù hợp học sinh lớp 6");
         browser.quit();
@@ -126,11 +122,11 @@ class MaterialWorkflowBrowserIT {
         // ---- the principal ----
         open(1280, 900, Role.PRINCIPAL);
         browser.get(url("/materials/inbox"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-toApprove a"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-toApprove a"))));
         browser.findElement(By.id("comment-APPROVE")).sendKeys("Đồng ý sử dụng");
-        click(browser.findElement(By.cssSelector("#action-APPROVE button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("#action-APPROVE button[type=submit]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("material-state"), "Đã phê duyệt"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#action-PUBLISH button[type=submit]"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#action-PUBLISH button[type=submit]"))));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("material-state"), "Đã công bố trong trường"));
         assertThat(browser.findElement(By.id("history")).getText()).contains("phê duyệt").contains("Đồng ý sử dụng");
         screenshot("materials-3-principal-published");
@@ -139,13 +135,13 @@ class MaterialWorkflowBrowserIT {
         // ---- a student, on a 360-px phone ----
         open(360, 800, Role.STUDENT);
         browser.get(url("/schools/" + school.schoolId() + "/materials"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText(TITLE))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.linkText(TITLE))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("material-title")));
         assertThat(browser.getCurrentUrl()).isEqualTo(materialUrl);
         assertThat(browser.findElements(By.cssSelector("form[id^='action-']"))).isEmpty();
         assertThat(browser.findElements(By.id("history"))).isEmpty();
         WebElement view = browser.findElement(By.cssSelector("#files a[href$='inline=true']"));
-        assertNoSidewaysScrolling("material page");
+        Chromium.assertNoSidewaysScrolling(browser, "material page");
         screenshot("materials-4-student-360");
         // The file itself answers, as the PDF, to the student's session.
         Object status = ((JavascriptExecutor) browser).executeAsyncScript(
@@ -157,48 +153,13 @@ class MaterialWorkflowBrowserIT {
     // ---- the browser ----
 
     private void open(int width, int height, Role role) throws IOException {
-        browser = chromium(width, height);
+        browser = Chromium.start(width, height);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(school.usernames().get(role));
         browser.findElement(By.id("password")).sendKeys(TestSchools.PASSWORD);
-        click(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private WebDriver chromium(int width, int height) throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        Path profile = Files.createTempDirectory("truongso-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=vi-VN");
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-        }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        return driver;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
-            // A swap of the topic list may still be moving the page: click where the element now is.
-            ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-        }
-    }
-
-    private void assertNoSidewaysScrolling(String where) {
-        long scrollWidth = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
-        long viewport = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth")).longValue();
-        assertThat(scrollWidth).as("page width on the phone (%s)", where).isLessThanOrEqualTo(viewport);
     }
 
     private void screenshot(String name) throws IOException {

@@ -2,7 +2,6 @@ package vn.truongso.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,6 +43,7 @@ import vn.truongso.platform.Role;
 import vn.truongso.questions.QuestionBanks;
 import vn.truongso.questions.model.Choice;
 import vn.truongso.questions.model.Question;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 import vn.truongso.testing.TestingFixture.Student;
 
@@ -128,10 +125,10 @@ class TakeTestBrowserIT {
         Question q = questions.get(id);
         String card = "#q-" + id;
         switch (q.type()) {
-            case "SINGLE_CHOICE", "TRUE_FALSE" -> click(browser.findElement(By.cssSelector(card + " input[value='"
+            case "SINGLE_CHOICE", "TRUE_FALSE" -> Chromium.click(browser, browser.findElement(By.cssSelector(card + " input[value='"
                     + q.choices().stream().filter(Choice::correct).findFirst().orElseThrow().id() + "']")));
             case "MULTIPLE_RESPONSE" -> q.choices().stream().filter(c -> c.earned().signum() > 0)
-                    .forEach(c -> click(browser.findElement(By.cssSelector(card + " input[value='" + c.id() + "']"))));
+                    .forEach(c -> Chromium.click(browser, browser.findElement(By.cssSelector(card + " input[value='" + c.id() + "']"))));
             default -> {
                 WebElement input = browser.findElement(By.cssSelector(card + " input"));
                 input.sendKeys(q.numbers().getFirst().value().toPlainString());
@@ -142,12 +139,12 @@ class TakeTestBrowserIT {
 
     @Test
     void aStudentAnswersOfflineAndOnlineSubmitsAndTheTeacherSeesTheMark() throws Exception {
-        browser = chromium(360, 800);
+        browser = Chromium.start(360, 800);
         var wait = new WebDriverWait(browser, WAIT);
         signIn(jdbc.sql("SELECT username FROM user_account WHERE id = ?").param(student.accountId()).query(String.class).single(), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
         browser.get(url("/tests"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#test-" + sessionId + " a.btn"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#test-" + sessionId + " a.btn"))));
         wait.until(d -> d.findElements(By.cssSelector("#questions > li")).size() == 4);
         wait.until(d -> !d.findElement(By.id("countdown")).getText().equals("--:--"));
         List<UUID> order = browser.findElements(By.cssSelector("#questions > li")).stream().map(e -> UUID.fromString(e.getAttribute("data-question")))
@@ -171,9 +168,9 @@ class TakeTestBrowserIT {
         wait.until(d -> !banner.isDisplayed());
         answer(order.get(3));
         wait.until(d -> savedAnswers() == 4);
-        assertNoSidewaysScrolling();
+        Chromium.assertNoSidewaysScrolling(browser, "phone");
 
-        click(browser.findElement(By.id("submit-attempt")));
+        Chromium.click(browser, browser.findElement(By.id("submit-attempt")));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
         assertThat(result.getText()).contains("Đã nộp bài").contains("Điểm: 10");
@@ -183,7 +180,7 @@ class TakeTestBrowserIT {
         screenshot("take-3-submitted-360");
         browser.quit();
 
-        browser = chromium(1280, 900);
+        browser = Chromium.start(1280, 900);
         wait = new WebDriverWait(browser, WAIT);
         signIn(f.school.usernames().get(Role.TEACHER), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
@@ -194,39 +191,11 @@ class TakeTestBrowserIT {
         screenshot("take-4-teacher-monitor");
     }
 
-    private WebDriver chromium(int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory("truongso-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=vi-VN");
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-        }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        click(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        element.click();
-    }
-
-    private void assertNoSidewaysScrolling() {
-        long scrollWidth = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
-        long viewport = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth")).longValue();
-        assertThat(scrollWidth).as("page width on the phone").isLessThanOrEqualTo(viewport);
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     }
 
     private void screenshot(String name) throws IOException {

@@ -2,13 +2,11 @@ package vn.truongso.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.truongso.platform.Role;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.RosterWorkbook;
 import vn.truongso.support.TestSchools;
 import vn.truongso.support.TestSchools.TestSchool;
@@ -93,17 +89,17 @@ class RosterToTeacherBrowserIT {
         Path roster = writeRoster(teacherEmail);
 
         // ---- the principal, on a desktop window ----
-        browser = chromium(1280, 900);
+        browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, WAIT);
         signIn(school.usernames().get(Role.PRINCIPAL), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("school-overview")));
-        click(browser.findElement(By.cssSelector("#ts-menu a.nav-link[href$='/roster']")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("#ts-menu a.nav-link[href$='/roster']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("roster-upload")));
         assertThat(browser.findElement(By.id("roster-template")).getAttribute("href"))
                 .endsWith("/api/v1/schools/" + school.schoolId() + "/roster/template");
 
         browser.findElement(By.id("file")).sendKeys(roster.toAbsolutePath().toString());
-        click(browser.findElement(By.cssSelector("#roster-upload button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("#roster-upload button[type=submit]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("roster-counts")));
         screenshot("1-principal-preview");
         assertThat(browser.findElements(By.id("roster-errors"))).as(pageText()).isEmpty();
@@ -112,7 +108,7 @@ class RosterToTeacherBrowserIT {
         assertThat(count("CLASSES", "new")).isEqualTo(1);
         WebElement commit = browser.findElement(By.id("roster-commit"));
         assertThat(commit.isEnabled()).isTrue();
-        click(commit);
+        Chromium.click(browser, commit);
         wait.until(ExpectedConditions.alertIsPresent()).accept();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("credentials")));
@@ -123,15 +119,15 @@ class RosterToTeacherBrowserIT {
         browser.quit();
 
         // ---- the new teacher, on a 360-px phone ----
-        browser = chromium(360, 800);
+        browser = Chromium.start(360, 800);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(url("/login"));
         assertThat(((Number) js("return window.innerWidth")).intValue()).as("the phone's viewport").isEqualTo(360);
-        assertNoSidewaysScrolling("sign-in page");
+        Chromium.assertNoSidewaysScrolling(browser, "sign-in page");
         screenshot("3-teacher-sign-in-360");
         signIn(teacherUsername, temporaryPassword);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("must-change")));
-        assertNoSidewaysScrolling("password page");
+        Chromium.assertNoSidewaysScrolling(browser, "password page");
         // Any other page sends her back until she has chosen her own password.
         browser.get(url("/my-classes"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("must-change")));
@@ -139,31 +135,31 @@ class RosterToTeacherBrowserIT {
         browser.findElement(By.id("newPassword")).sendKeys("HoaMai2026xanh");
         browser.findElement(By.id("confirmPassword")).sendKeys("HoaMai2026xanh");
         screenshot("4-teacher-password-360");
-        click(browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")));
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-classes")));
         assertThat(browser.findElement(By.id("content")).getText()).contains("Đã đổi mật khẩu.");
-        assertNoSidewaysScrolling("home page");
+        Chromium.assertNoSidewaysScrolling(browser, "home page");
         screenshot("5-teacher-home-360");
 
         // Through the collapsed menu to "Lớp của tôi", then her class.
-        click(browser.findElement(By.cssSelector("button.navbar-toggler")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ts-menu a.nav-link[href='/my-classes']"))));
+        Chromium.click(browser, browser.findElement(By.cssSelector("button.navbar-toggler")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ts-menu a.nav-link[href='/my-classes']"))));
         wait.until(ExpectedConditions.urlContains("/my-classes"));
         WebElement myClass = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.ts-my-class")));
         assertThat(myClass.getText()).contains("6B9").contains("Chủ nhiệm").contains("Toán");
-        click(myClass);
+        Chromium.click(browser, myClass);
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("class-students")));
         assertThat(browser.findElement(By.id("class-title")).getText()).isEqualTo("Lớp 6B9");
         List<String> names = browser.findElements(By.cssSelector("#class-students .ts-student-name")).stream().map(WebElement::getText).toList();
         assertThat(names).containsExactlyElementsOf(VIETNAMESE_ORDER);
-        assertNoSidewaysScrolling("class page");
+        Chromium.assertNoSidewaysScrolling(browser, "class page");
         screenshot("6-teacher-class-360");
 
         // A search typed without diacritics finds the student, live (htmx) as she types.
-        click(browser.findElement(By.cssSelector("button.navbar-toggler")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ts-menu a.nav-link[href$='/students']"))));
+        Chromium.click(browser, browser.findElement(By.cssSelector("button.navbar-toggler")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ts-menu a.nav-link[href$='/students']"))));
         WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         search.sendKeys("do van dat");
         wait.until(ExpectedConditions.textToBe(By.id("student-count"), "Tìm thấy 1 học sinh"));
@@ -171,7 +167,7 @@ class RosterToTeacherBrowserIT {
                 .containsExactly("Đỗ Văn Đạt");
         // The address follows the search, so the page can be shared or reloaded.
         assertThat(java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8)).contains("q=do van dat");
-        assertNoSidewaysScrolling("students page");
+        Chromium.assertNoSidewaysScrolling(browser, "students page");
         screenshot("7-teacher-search-360");
     }
 
@@ -191,47 +187,15 @@ class RosterToTeacherBrowserIT {
 
     // ---- the browser -----------------------------------------------------------------------------------------------
 
-    private WebDriver chromium(int width, int height) throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        Path profile = Files.createTempDirectory("truongso-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=vi-VN");
-        if (width < 500) {
-            // Chromium keeps a desktop window at least 500 px wide, so a phone is emulated: a 360-px viewport that
-            // honours the page's viewport meta tag, as a phone's browser does.
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-        }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        click(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    }
-
-    /** Brings the element to the middle of the viewport first, as a user would scroll to it. */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        element.click();
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     }
 
     private int count(String sheet, String kind) {
         return Integer.parseInt(browser.findElement(By.cssSelector("#roster-counts tr[data-sheet='" + sheet + "'] .ts-count-" + kind)).getText().strip());
-    }
-
-    private void assertNoSidewaysScrolling(String where) {
-        long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
-        long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        assertThat(scrollWidth).as("page width on the phone (%s)", where).isLessThanOrEqualTo(viewport);
     }
 
     private Object js(String script) {

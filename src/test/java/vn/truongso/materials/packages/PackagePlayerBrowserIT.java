@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.truongso.platform.Role;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 
 /**
@@ -63,9 +64,9 @@ class PackagePlayerBrowserIT {
         var school = testSchools.create();
         var p = importer.importPackage(school.schoolId(), school.accountIds().get(Role.TEACHER), new ByteArrayInputStream(TestPackages.scorm12()));
         String base = "http://localhost:" + port;
-        browser = PlayerBrowser.open();
+        browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        PlayerBrowser.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
+        Chromium.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         String player = base + "/schools/" + school.schoolId() + "/packages/" + p.id() + "/play";
         browser.get(player);
@@ -130,9 +131,9 @@ class PackagePlayerBrowserIT {
         var p = importer.importPackage(school.schoolId(), school.accountIds().get(Role.TEACHER), new ByteArrayInputStream(TestPackages.zip(Map.of(
                 "imsmanifest.xml", manifest, "sco1.html", sco, "sco2.html", sco))));
         String base = "http://localhost:" + port;
-        browser = PlayerBrowser.open();
+        browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        PlayerBrowser.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
+        Chromium.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         browser.get(base + "/schools/" + school.schoolId() + "/packages/" + p.id() + "/play");
         // SCO 1 asks for "continue" when it terminates: the player opens SCO 2.
@@ -155,9 +156,9 @@ class PackagePlayerBrowserIT {
                 "imsmanifest.xml", TestPackages.manifest12("index.html", null), "index.html", "<html><head></head><body>trống</body></html>"))));
         var scorm2004 = importer.importPackage(school.schoolId(), teacher, new ByteArrayInputStream(TestPackages.scorm2004()));
         String base = "http://localhost:" + port;
-        browser = PlayerBrowser.open();
+        browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        PlayerBrowser.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
+        Chromium.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get(base + "/schools/" + school.schoolId() + "/packages/" + scorm12.id() + "/play");

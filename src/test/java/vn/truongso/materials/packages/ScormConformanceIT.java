@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.truongso.platform.BadInputException;
 import vn.truongso.platform.Role;
 import vn.truongso.platform.web.BilingualMessages;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 
 /**
@@ -108,8 +109,8 @@ class ScormConformanceIT {
         assertThat(imported).isGreaterThanOrEqualTo(17);
 
         String base = "http://localhost:" + port;
-        browser = PlayerBrowser.open();
-        PlayerBrowser.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
+        browser = Chromium.start(1280, 900);
+        Chromium.signIn(browser, base, school.usernames().get(Role.STUDENT), TestSchools.PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         List<String> launched = new ArrayList<>();
         launched.add(launch(school.schoolId(), runtime12, base, "lesson_status", "RuntimeBasicCalls_SCORM12"));

@@ -2,13 +2,11 @@ package vn.truongso.questions.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +32,7 @@ import vn.truongso.platform.Accounts;
 import vn.truongso.platform.Ids;
 import vn.truongso.platform.Role;
 import vn.truongso.platform.RoleGrant;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 import vn.truongso.support.TestSchools.TestSchool;
 
@@ -102,15 +98,15 @@ class QuestionImportBrowserIT {
         // ---- the teacher ----
         open(1280, 900, school.usernames().get(Role.TEACHER));
         browser.get(url("/questions"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("new-bank"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("new-bank"))));
         browser.findElement(By.id("name")).sendKeys("Toán 6 – Phân số");
         new Select(browser.findElement(By.id("subjectCode"))).selectByValue("TOAN");
         new Select(browser.findElement(By.id("grade"))).selectByValue("6");
-        click(browser.findElement(By.id("save-bank")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("import"))));
+        Chromium.click(browser, browser.findElement(By.id("save-bank")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("import"))));
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(broken.toAbsolutePath().toString());
-        click(browser.findElement(By.id("upload")));
+        Chromium.click(browser, browser.findElement(By.id("upload")));
         WebElement problems = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
         assertThat(problems.getText()).contains("Câu 2").contains("Thiếu phương án C");
         assertThat(browser.findElements(By.id("commit"))).isEmpty();
@@ -119,85 +115,51 @@ class QuestionImportBrowserIT {
         // She fixes the file "in Word" and uploads the corrected one from the same page.
         Files.write(broken, QuestionPagesTest.docx(false, png));
         browser.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
-        click(browser.findElement(By.id("upload")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("commit"))));
+        Chromium.click(browser, browser.findElement(By.id("upload")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("commit"))));
         WebElement imported = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imported")));
         assertThat(imported.getText()).contains("Đã nhập 2 câu hỏi");
         // The formula is typeset by KaTeX and the image loads from the BlobStore route.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#questions .katex")));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "const i = document.querySelector('#questions img'); return i && i.complete ? i.naturalWidth : 0")).intValue() > 0);
-        assertNoSidewaysScrolling("bank page, laptop");
+        Chromium.assertNoSidewaysScrolling(browser, "bank page, laptop");
         screenshot("questions-2-committed");
 
         // A practice set for her class, due by the 28th by default.
-        click(browser.findElement(By.id("new-practice")));
+        Chromium.click(browser, browser.findElement(By.id("new-practice")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("practice-form")));
         browser.findElement(By.id("title")).sendKeys("Ôn tập phân số");
-        click(browser.findElement(By.id("class-" + school.classId())));
-        click(browser.findElement(By.id("save-practice")));
+        Chromium.click(browser, browser.findElement(By.id("class-" + school.classId())));
+        Chromium.click(browser, browser.findElement(By.id("save-practice")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-title"), "Ôn tập phân số"));
         browser.quit();
 
         // ---- a student, on a 360-px phone ----
         open(360, 800, studentUsername);
         browser.get(url("/questions/practice"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Ôn tập phân số"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Ôn tập phân số"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ts-answer")));
         assertThat(browser.findElements(By.cssSelector(".ts-correct"))).isEmpty();
         WebElement first = browser.findElements(By.cssSelector(".ts-answer")).getFirst();
-        click(first.findElement(By.cssSelector("input[value='B']")));
-        click(first.findElement(By.cssSelector("button[type=submit]")));
+        Chromium.click(browser, first.findElement(By.cssSelector("input[value='B']")));
+        Chromium.click(browser, first.findElement(By.cssSelector("button[type=submit]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ts-feedback")));
         assertThat(browser.findElement(By.cssSelector(".ts-feedback")).getText()).contains("Chính xác!");
-        assertNoSidewaysScrolling("practice page");
+        Chromium.assertNoSidewaysScrolling(browser, "practice page");
         screenshot("questions-3-student-360");
     }
 
     // ---- the browser ----
 
     private void open(int width, int height, String username) throws IOException {
-        browser = chromium(width, height);
+        browser = Chromium.start(width, height);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestSchools.PASSWORD);
-        click(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private WebDriver chromium(int width, int height) throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        Path profile = Files.createTempDirectory("truongso-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=vi-VN");
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-        }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        return driver;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-        }
-    }
-
-    private void assertNoSidewaysScrolling(String where) {
-        long scrollWidth = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
-        long viewport = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth")).longValue();
-        assertThat(scrollWidth).as("page width on the phone (%s)", where).isLessThanOrEqualTo(viewport);
     }
 
     private void screenshot(String name) throws IOException {

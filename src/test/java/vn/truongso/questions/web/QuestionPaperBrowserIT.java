@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.truongso.questions.imports.DocxBank.b;
 import static vn.truongso.questions.imports.DocxBank.u;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,14 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.truongso.platform.Role;
 import vn.truongso.questions.imports.DocxBank;
+import vn.truongso.support.Chromium;
 import vn.truongso.support.TestSchools;
 import vn.truongso.support.TestSchools.TestSchool;
 
@@ -100,22 +96,22 @@ class QuestionPaperBrowserIT {
 
         // ---- the bank: import, fix the reported error, commit ----
         browser.get(url("/questions"));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("new-bank"))));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("new-bank"))));
         browser.findElement(By.id("name")).sendKeys("Toán 6 – Ôn tập giữa kì I");
         new Select(browser.findElement(By.id("subjectCode"))).selectByValue("TOAN");
         new Select(browser.findElement(By.id("grade"))).selectByValue("6");
-        click(browser.findElement(By.id("save-bank")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("import"))));
+        Chromium.click(browser, browser.findElement(By.id("save-bank")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("import"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(file.toAbsolutePath().toString());
-        click(browser.findElement(By.id("upload")));
+        Chromium.click(browser, browser.findElement(By.id("upload")));
         WebElement problems = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
         assertThat(problems.getText()).contains("Câu 5").contains("Thiếu phương án C");
         assertThat(browser.findElements(By.id("commit"))).isEmpty();
 
         Files.write(file, bank(false));
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        click(browser.findElement(By.id("upload")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("commit"))));
+        Chromium.click(browser, browser.findElement(By.id("upload")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("commit"))));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imported"))).getText())
                 .contains("Đã nhập " + 4 * PER_CELL + " câu hỏi");
         // Each question shows the chapter its heading gave and the level written after "Câu N", in the bank's scheme.
@@ -127,31 +123,31 @@ class QuestionPaperBrowserIT {
 
         // She archives Câu 1, which no paper may then draw (its cell keeps just the two it needs).
         String bankUrl = browser.getCurrentUrl().replaceFirst("[?#].*$", "");
-        click(first.findElement(By.cssSelector("a.fw-semibold")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("archive"))));
+        Chromium.click(browser, first.findElement(By.cssSelector("a.fw-semibold")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("archive"))));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.urlToBe(bankUrl));
         assertThat(browser.findElement(By.id("questions")).getText()).doesNotContain(stem(1, 1)).contains(stem(2, 1));
 
         // ---- the blueprint (ma trận đề) in the editor ----
-        click(browser.findElement(By.linkText("Đề kiểm tra")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("new-blueprint"))));
+        Chromium.click(browser, browser.findElement(By.linkText("Đề kiểm tra")));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("new-blueprint"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("blueprint-form")));
         browser.findElement(By.id("name")).sendKeys("Kiểm tra giữa kì I – Toán 6");
         new Select(browser.findElement(By.id("subjectCode"))).selectByValue("TOAN");
         browser.findElement(By.id("grade")).sendKeys("6");
-        click(browser.findElement(By.xpath("//label[starts-with(normalize-space(.), '" + bankName + "')]")));
+        Chromium.click(browser, browser.findElement(By.xpath("//label[starts-with(normalize-space(.), '" + bankName + "')]")));
         // Three rows in the grid as it comes, the fourth in a row added with "Thêm dòng"; the empty rows are ignored.
         List<WebElement> rows = browser.findElements(By.cssSelector("#cell-rows tr.ts-cell"));
         int shown = rows.size();
-        click(browser.findElement(By.id("add-cell")));
+        Chromium.click(browser, browser.findElement(By.id("add-cell")));
         rows = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#cell-rows tr.ts-cell"), shown + 1));
         cell(rows.get(0), "Chương 1", "BIET");
         cell(rows.get(1), "Chương 1", "HIEU");
         cell(rows.get(2), "Chương 2", "BIET");
         cell(rows.get(shown), "Chương 2", "HIEU");
         screenshot("papers-2-blueprint-editor");
-        click(browser.findElement(By.id("save-blueprint")));
+        Chromium.click(browser, browser.findElement(By.id("save-blueprint")));
         WebElement matrix = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("matrix")));
         assertThat(matrix.getText()).contains("Chương 1").contains("Chương 2").contains("Biết").contains("Hiểu");
         assertThat(browser.findElements(By.id("shortages"))).as("the bank fills the blueprint").isEmpty();
@@ -160,7 +156,7 @@ class QuestionPaperBrowserIT {
         WebElement variants = browser.findElement(By.id("variants"));
         variants.clear();
         variants.sendKeys("2");
-        click(browser.findElement(By.id("generate")));
+        Chromium.click(browser, browser.findElement(By.id("generate")));
         List<WebElement> variantRows = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#variants tbody tr"), 2));
         List<String> codes = variantRows.stream().map(r -> r.findElement(By.cssSelector("td")).getText().strip()).toList();
         assertThat(codes).doesNotHaveDuplicates().allSatisfy(c -> assertThat(c).isNotBlank());
@@ -169,7 +165,7 @@ class QuestionPaperBrowserIT {
         // ---- "printing": each variant's paper and the answer key, downloaded through the page's links ----
         Map<String, List<Printed>> papers = new LinkedHashMap<>();
         for (String code : codes) {
-            click(browser.findElement(By.id("download-" + code)));
+            Chromium.click(browser, browser.findElement(By.id("download-" + code)));
             XWPFDocument paper = docx(download("-ma-de-" + code + ".docx"));
             List<String> lines = paper.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(lines).as("the paper of variant %s", code).contains("Mã đề " + code);
@@ -185,7 +181,7 @@ class QuestionPaperBrowserIT {
         assertThat(stems1.stream().filter(s -> s.contains("chương 1"))).hasSize(4);
         assertThat(stems1.stream().filter(s -> s.contains("chương 2"))).hasSize(4);
 
-        click(browser.findElement(By.id("download-key")));
+        Chromium.click(browser, browser.findElement(By.id("download-key")));
         XWPFTable grid = docx(download("-dap-an.docx")).getTables().stream()
                 .filter(t -> "Câu".equals(t.getRow(0).getCell(0).getText().strip())).findFirst().orElseThrow();
         for (int v = 0; v < codes.size(); v++) {
@@ -293,39 +289,13 @@ class QuestionPaperBrowserIT {
     // ---- the browser ----
 
     private void open(String username) throws IOException {
-        browser = chromium();
+        browser = Chromium.start(1280, 900, downloads);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestSchools.PASSWORD);
-        click(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private WebDriver chromium() throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        Path profile = Files.createTempDirectory("truongso-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=1280,900", "--lang=vi-VN");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false, "download.directory_upgrade", true, "safebrowsing.enabled", false));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        return driver;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-        }
     }
 
     private void screenshot(String name) throws IOException {
