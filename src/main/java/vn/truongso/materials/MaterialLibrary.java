@@ -21,6 +21,16 @@ public interface MaterialLibrary {
 
     Optional<MaterialSummary> find(UUID schoolId, UUID materialId);
 
+    /** Another school's material shared with a school: in its district (Phòng) or in its city (Sở). */
+    record SharedMaterial(UUID schoolId, UUID materialId, Reach reach) {
+    }
+
+    /**
+     * The other schools' materials shared with this school's district or city, exactly as MaterialService lets its
+     * members open them (shared in the district: SHARED_DISTRICT, PROPOSED_CITY, SHARED_CITY; in the city: SHARED_CITY).
+     */
+    List<SharedMaterial> sharedWith(UUID schoolId);
+
     /** The curriculum topics of a subject in a grade that have at least one approved (live) material of the school. */
     Set<UUID> coveredTopics(UUID schoolId, String subjectCode, int grade);
 }

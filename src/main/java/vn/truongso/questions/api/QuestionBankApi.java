@@ -36,6 +36,7 @@ import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.questions.domain.Bank;
 import vn.truongso.questions.domain.BankInput;
 import vn.truongso.questions.domain.QuestionBankService;
+import vn.truongso.questions.domain.SharedBanks;
 import vn.truongso.questions.domain.QuestionFilter;
 import vn.truongso.questions.domain.Questions;
 import vn.truongso.questions.domain.StoredQuestion;
@@ -76,13 +77,28 @@ class QuestionBankApi {
     }
 
     private final QuestionBankService service;
+    private final SharedBanks shared;
     private final BilingualMessages messages;
     private final AccessPolicy access;
 
-    QuestionBankApi(QuestionBankService service, BilingualMessages messages, AccessPolicy access) {
+    QuestionBankApi(QuestionBankService service, SharedBanks shared, BilingualMessages messages, AccessPolicy access) {
         this.service = service;
+        this.shared = shared;
         this.messages = messages;
         this.access = access;
+    }
+
+    @GetMapping("/shared")
+    @Operation(summary = "Banks other schools shared with this school's district or city (through the materials workflow)")
+    List<Bank> shared(CurrentUser user, @PathVariable UUID schoolId) {
+        return shared.sharedWith(user, schoolId);
+    }
+
+    @PostMapping("/shared/{sourceSchoolId}/{bankId}/copy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Copy a shared bank's questions into a new bank of this school")
+    Bank copyShared(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sourceSchoolId, @PathVariable UUID bankId) {
+        return shared.copy(user, schoolId, sourceSchoolId, bankId);
     }
 
     @GetMapping

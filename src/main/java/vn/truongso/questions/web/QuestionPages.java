@@ -48,6 +48,7 @@ import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.questions.domain.Bank;
 import vn.truongso.questions.domain.BankInput;
 import vn.truongso.questions.domain.QuestionBankService;
+import vn.truongso.questions.domain.SharedBanks;
 import vn.truongso.questions.domain.QuestionFilter;
 import vn.truongso.questions.domain.Questions;
 import vn.truongso.questions.domain.StoredQuestion;
@@ -81,6 +82,7 @@ class QuestionPages {
     static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "APPRAISED", "APPROVED", "REJECTED", "ARCHIVED");
 
     private final QuestionBankService service;
+    private final SharedBanks shared;
     private final vn.truongso.questions.domain.PracticeService practice;
     private final vn.truongso.questions.domain.BankAppraisal appraisal;
     private final Curriculum curriculum;
@@ -91,8 +93,9 @@ class QuestionPages {
 
     QuestionPages(QuestionBankService service, vn.truongso.questions.domain.PracticeService practice,
             vn.truongso.questions.domain.BankAppraisal appraisal, Curriculum curriculum, AccessPolicy access, OrgUnits orgUnits, BlobStore blobs,
-            BilingualMessages messages) {
+            BilingualMessages messages, SharedBanks shared) {
         this.service = service;
+        this.shared = shared;
         this.practice = practice;
         this.appraisal = appraisal;
         this.curriculum = curriculum;
@@ -125,6 +128,7 @@ class QuestionPages {
         List<Bank> banks = service.banks(user, schoolId);
         model.addAttribute("school", school(schoolId));
         model.addAttribute("banks", banks);
+        model.addAttribute("sharedBanks", shared.sharedWith(user, schoolId));
         model.addAttribute("mayManage", access.allows(user, schoolId, Capability.MANAGE_QUESTION_BANKS));
         model.addAttribute("subjects", subjectNames(locale));
         return "questions/banks";
@@ -210,6 +214,15 @@ class QuestionPages {
         model.addAttribute("levelNames", levelNames(null, bank));
         model.addAttribute("subjects", subjectNames(locale));
         return "questions/bank";
+    }
+
+    /** Copies a bank another school shared with the district or city into a new bank of this school. */
+    @PostMapping("/questions/schools/{schoolId}/shared/{sourceSchoolId}/{bankId}/copy")
+    String copyShared(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sourceSchoolId, @PathVariable UUID bankId,
+            RedirectAttributes redirect) {
+        Bank copy = shared.copy(user, schoolId, sourceSchoolId, bankId);
+        redirect.addFlashAttribute("notice", "questions.shared.copied");
+        return "redirect:/questions/schools/" + schoolId + "/banks/" + copy.id();
     }
 
     /** Sends the bank through the materials appraisal and approval; the material's page then carries the workflow. */
