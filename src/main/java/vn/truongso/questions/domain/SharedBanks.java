@@ -71,7 +71,7 @@ public class SharedBanks {
         detail.put("sourceSchool", sourceSchoolId.toString());
         detail.put("sourceBank", sourceBankId.toString());
         detail.put("questions", copied.size());
-        audit.record("questions.bank.copiedFromShared", schoolId, "question_bank", id.toString(), detail);
+        audit.record("questions.sharedBank.copied", schoolId, "question_bank", id.toString(), detail);
         return banks.find(schoolId, id).orElseThrow();
     }
 }

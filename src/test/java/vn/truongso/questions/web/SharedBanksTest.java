@@ -119,7 +119,7 @@ class SharedBanksTest {
                 .isEqualTo(sourceQuestions).isPositive();
         assertThat(jdbc.sql("SELECT status FROM question_bank WHERE school_id = ? AND id = ?").params(siblingId, copyId).query(String.class).single())
                 .isEqualTo("DRAFT");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_id = ? AND action = 'questions.bank.copiedFromShared'")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_id = ? AND action = 'questions.sharedBank.copied'")
                 .param(copyId.toString()).query(Long.class).single()).isEqualTo(1);
         // The copy is the sibling school's own bank: its teacher opens it.
         mvc.perform(get(location).with(as(siblingTeacher))).andExpect(status().isOk());
