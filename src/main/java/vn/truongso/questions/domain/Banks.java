@@ -55,6 +55,16 @@ public class Banks {
         return jdbc.sql(SELECT + " WHERE b.school_id = ? AND b.material_id = ?").params(schoolId, materialId).query(Bank.class).optional();
     }
 
+    /** The banks linked to any of these materials (each given as its school and id), in one query, by name. */
+    public List<Bank> ofMaterials(List<UUID> schoolIds, List<UUID> materialIds) {
+        if (materialIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " JOIN unnest(?::uuid[], ?::uuid[]) AS m(school_id, material_id)"
+                        + " ON b.school_id = m.school_id AND b.material_id = m.material_id ORDER BY b.name COLLATE vi_vn, b.id")
+                .params(schoolIds.toArray(UUID[]::new), materialIds.toArray(UUID[]::new)).query(Bank.class).list();
+    }
+
     public void linkMaterial(UUID schoolId, UUID id, UUID materialId) {
         jdbc.sql("UPDATE question_bank SET material_id = ? WHERE school_id = ? AND id = ?").params(materialId, schoolId, id).update();
     }

@@ -43,20 +43,23 @@ public class SharedBanks {
     /** The banks shared with the school's district or city (404 outside the user's schools, 403 without VIEW_QUESTION_BANKS). */
     public List<Bank> sharedWith(CurrentUser user, UUID schoolId) {
         access.require(user, schoolId, Capability.VIEW_QUESTION_BANKS);
-        return library.sharedWith(schoolId).stream()
-                .flatMap(m -> banks.ofMaterial(m.schoolId(), m.materialId()).stream())
-                .filter(b -> !"ARCHIVED".equals(b.status()))
-                .sorted(java.util.Comparator.comparing(Bank::name)).toList();
+        return shared(schoolId);
+    }
+
+    /** One query for the materials shared with the school, one for the banks behind them. */
+    private List<Bank> shared(UUID schoolId) {
+        List<MaterialLibrary.SharedMaterial> materials = library.sharedWith(schoolId);
+        return banks.ofMaterials(materials.stream().map(MaterialLibrary.SharedMaterial::schoolId).toList(),
+                materials.stream().map(MaterialLibrary.SharedMaterial::materialId).toList()).stream()
+                .filter(b -> !"ARCHIVED".equals(b.status())).toList();
     }
 
     /** Copies a shared bank's questions in use into a new bank of the school; anything not shared with it is 404. */
     @Transactional
     public Bank copy(CurrentUser user, UUID schoolId, UUID sourceSchoolId, UUID sourceBankId) {
         access.require(user, schoolId, Capability.MANAGE_QUESTION_BANKS);
-        Bank source = library.sharedWith(schoolId).stream()
-                .filter(m -> m.schoolId().equals(sourceSchoolId))
-                .flatMap(m -> banks.ofMaterial(m.schoolId(), m.materialId()).stream())
-                .filter(b -> b.id().equals(sourceBankId) && !"ARCHIVED".equals(b.status()))
+        Bank source = shared(schoolId).stream()
+                .filter(b -> b.schoolId().equals(sourceSchoolId) && b.id().equals(sourceBankId))
                 .findFirst().orElseThrow(() -> new NotFoundException("shared question bank " + sourceBankId));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID id = Ids.newId();

@@ -291,10 +291,7 @@ class QuestionPaperBrowserIT {
     private void open(String username) throws IOException {
         browser = Chromium.start(1280, 900, downloads);
         wait = new WebDriverWait(browser, WAIT);
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestSchools.PASSWORD);
-        Chromium.click(browser, browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+        Chromium.signIn(browser, url(""), username, TestSchools.PASSWORD);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
