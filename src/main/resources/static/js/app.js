@@ -26,6 +26,10 @@
   }
 
   ready(function () {
+    // <button data-print>: the browser's print dialog (inline handlers are barred by the content security policy).
+    document.querySelectorAll('[data-print]').forEach(function (b) {
+      b.addEventListener('click', function () { window.print(); });
+    });
     // <button data-confirm="…">: ask before a form that changes something important is sent.
     // <form data-disable-on-submit>: once sent, its buttons wait, so a slow line does not get a double upload.
     document.addEventListener('submit', function (event) {

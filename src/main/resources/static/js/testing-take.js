@@ -44,19 +44,46 @@
 
   // ---------------------------------------------------------------- start / resume
 
+  // With an exam ticket (the /thi page) nobody is signed in: the ticket names the session and the student, and the
+  // attempt token it returns is kept for a reload; the ticket itself is never stored.
+  function ticketMode() { return root.dataset.entry === 'ticket'; }
+  function attemptKey() { return ticketMode() ? 'ts-attempt-ticket' : 'ts-attempt-' + sessionId; }
+
   function start(code) {
-    fetch('/api/v1/schools/' + schoolId + '/test-sessions/' + sessionId + '/attempts', {
-      method: 'POST', credentials: 'same-origin', headers: csrfHeaders(), body: JSON.stringify({accessCode: code || null})
-    }).then(function (r) {
+    var request = ticketMode()
+      ? fetch('/api/v1/attempts', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+          body: JSON.stringify({ticket: $('ticket').value, accessCode: code || null})})
+      : fetch('/api/v1/schools/' + schoolId + '/test-sessions/' + sessionId + '/attempts', {
+          method: 'POST', credentials: 'same-origin', headers: csrfHeaders(), body: JSON.stringify({accessCode: code || null})});
+    request.then(function (r) {
       return r.json().then(function (body) { return {ok: r.ok, body: body}; });
     }).then(function (res) {
       if (!res.ok) { showError(problemText(res.body)); $('code-form').classList.toggle('d-none', !root.dataset.needsCode || root.dataset.needsCode === 'false'); return; }
       showError('');
       $('code-form').classList.add('d-none');
       attempt = {attemptId: res.body.attemptId, token: res.body.attemptToken, code: code || null};
-      localStorage.setItem('ts-attempt-' + sessionId, JSON.stringify(attempt));
+      if (ticketMode()) { showTitle(res.body.title); attempt.title = res.body.title; }
+      localStorage.setItem(attemptKey(), JSON.stringify(attempt));
       render(res.body);
     }).catch(function () { showError(t('unsaved')); });
+  }
+
+  function showTitle(title) {
+    if (title) { $('take-title').textContent = title; document.title = title; }
+  }
+
+  // Ticket mode after a reload: the saved attempt token reads the attempt back; if it no longer can, the form again.
+  function resumeWithToken(saved) {
+    attempt = saved;
+    showTitle(saved.title);
+    fetch('/api/v1/attempts/' + saved.attemptId, {headers: tokenHeaders()}).then(function (r) {
+      if (!r.ok) { throw new Error('gone'); }
+      return r.json();
+    }).then(render).catch(function () {
+      localStorage.removeItem(attemptKey());
+      attempt = null;
+      $('code-form').classList.remove('d-none');
+    });
   }
 
   function render(state) {
@@ -275,6 +302,8 @@
     closed = true;
     disable();
     localStorage.removeItem('ts-queue-' + attempt.attemptId);
+    // A shared computer in the exam room: the next student starts from the ticket form.
+    if (ticketMode()) { localStorage.removeItem(attemptKey()); }
     var result = $('result');
     result.textContent = t('submitted') + (state.resultsReleased && state.mark != null ? ' ' + t('mark') + ': ' + state.mark : '');
     result.classList.remove('d-none');
@@ -353,8 +382,10 @@
     document.addEventListener('visibilitychange', function () { event(document.hidden ? 'HIDDEN' : 'VISIBLE'); });
     window.addEventListener('blur', function () { event('BLUR'); });
     setInterval(flush, 5000);
-    var saved = JSON.parse(localStorage.getItem('ts-attempt-' + sessionId) || 'null');
-    if (root.dataset.needsCode === 'true' && !saved) {
+    var saved = JSON.parse(localStorage.getItem(attemptKey()) || 'null');
+    if (ticketMode()) {
+      if (saved) { resumeWithToken(saved); } else { $('code-form').classList.remove('d-none'); }
+    } else if (root.dataset.needsCode === 'true' && !saved) {
       $('code-form').classList.remove('d-none');
     } else {
       start(saved ? saved.code : null);

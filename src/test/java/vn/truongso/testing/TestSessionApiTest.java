@@ -181,6 +181,7 @@ class TestSessionApiTest {
                 new Endpoint("get", (t, fx) -> get(t.base(fx) + "/" + t.sessionId)),
                 new Endpoint("progress", (t, fx) -> get(t.base(fx) + "/" + t.sessionId + "/progress")),
                 new Endpoint("export", (t, fx) -> get(t.base(fx) + "/" + t.sessionId + "/results.xlsx")),
+                new Endpoint("tickets", (t, fx) -> t.json(post(t.base(fx) + "/" + t.sessionId + "/tickets"), "{}")),
                 new Endpoint("essays", (t, fx) -> get(t.base(fx) + "/" + t.sessionId + "/essays")),
                 new Endpoint("extension", (t, fx) -> t.json(post(t.base(fx) + "/" + t.sessionId + "/students/" + t.student.id() + "/extension"),
                         "{\"minutes\":5,\"reason\":\"ốm\"}")),

@@ -74,13 +74,32 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain attemptTokenApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/attempts/**")
+        return http.securityMatcher("/api/v1/attempts", "/api/v1/attempts/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .securityContext(context -> context.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .build();
+    }
+
+    /**
+     * The exam-ticket entry page (/thi): public, and stateless so that a grade opening it at the same minute creates no
+     * browser sessions; the page talks only to the attempt-token endpoints above.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain examEntryPage(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/thi")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

@@ -26,11 +26,13 @@ import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.InputError;
 import vn.truongso.testing.domain.AttemptRow;
 import vn.truongso.testing.domain.Attempts;
+import vn.truongso.testing.domain.ExamTickets;
 import vn.truongso.testing.domain.TestingConflict;
 
 /**
- * Taking a test. Starting (or resuming) needs the signed-in student; everything after is authorised by the attempt
- * token in the {@code X-Attempt-Token} header alone, so an answer save is one signature check and one SQL statement.
+ * Taking a test. Starting (or resuming) needs the signed-in student or her exam ticket; everything after is authorised by
+ * the attempt token in the {@code X-Attempt-Token} header alone, so an answer save is one signature check and one SQL
+ * statement.
  */
 @RestController
 class AttemptApi {
@@ -41,10 +43,12 @@ class AttemptApi {
     private static final int MAX_ITEMS = 64;
 
     private final Attempts attempts;
+    private final ExamTickets tickets;
     private final JsonMapper json;
 
-    AttemptApi(Attempts attempts, JsonMapper json) {
+    AttemptApi(Attempts attempts, ExamTickets tickets, JsonMapper json) {
         this.attempts = attempts;
+        this.tickets = tickets;
         this.json = json;
     }
 
@@ -66,6 +70,35 @@ class AttemptApi {
             started = attempts.start(user, schoolId, sessionId, code);
         }
         Map<String, Object> out = state(started.attempt(), started.questions(), started.answers());
+        out.put("attemptToken", started.token());
+        return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK).body(out);
+    }
+
+    record TicketEntry(String ticket, String accessCode) {
+    }
+
+    /**
+     * Starts or resumes an attempt with an exam ticket (phiếu dự thi) instead of a signed-in account: the exam minute's
+     * entry, which costs one keyed digest where a password check costs a bcrypt. Answers like a start, with the session.
+     */
+    @PostMapping(path = "/api/v1/attempts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> enter(@RequestBody(required = false) TicketEntry body) {
+        String ticket = body == null ? null : body.ticket();
+        String code = body == null ? null : body.accessCode();
+        ExamTickets.Entry entry;
+        try {
+            entry = tickets.enter(ticket, code);
+        } catch (TestingConflict e) {
+            if (!"testing.attempt.startedElsewhere".equals(e.code())) {
+                throw e;
+            }
+            entry = tickets.enter(ticket, code);
+        }
+        Attempts.Started started = entry.started();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schoolId", entry.schoolId());
+        out.put("title", entry.title());
+        out.putAll(state(started.attempt(), started.questions(), started.answers()));
         out.put("attemptToken", started.token());
         return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK).body(out);
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.truongso.platform.AccessPolicy;
 import vn.truongso.platform.Capability;
 import vn.truongso.platform.CurrentUser;
+import vn.truongso.testing.domain.ExamTickets;
 import vn.truongso.testing.domain.Grading;
 import vn.truongso.testing.domain.MyTests;
 import vn.truongso.testing.domain.SessionInput;
@@ -39,12 +41,14 @@ class TestSessionApi {
     private final TestSessions sessions;
     private final Supervision supervision;
     private final MyTests myTests;
+    private final ExamTickets tickets;
     private final AccessPolicy access;
 
-    TestSessionApi(TestSessions sessions, Supervision supervision, MyTests myTests, AccessPolicy access) {
+    TestSessionApi(TestSessions sessions, Supervision supervision, MyTests myTests, ExamTickets tickets, AccessPolicy access) {
         this.sessions = sessions;
         this.supervision = supervision;
         this.myTests = myTests;
+        this.tickets = tickets;
         this.access = access;
     }
 
@@ -69,6 +73,16 @@ class TestSessionApi {
     @GetMapping("/test-sessions/{sessionId}/progress")
     List<Supervision.Progress> progress(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sessionId) {
         return supervision.progress(user, schoolId, sessionId);
+    }
+
+    record TicketRequest(List<UUID> studentIds) {
+    }
+
+    /** Issues exam tickets (phiếu dự thi) to the given students, or to every assigned one; earlier codes stop working. */
+    @PostMapping("/test-sessions/{sessionId}/tickets")
+    ResponseEntity<List<ExamTickets.Ticket>> issueTickets(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sessionId,
+            @RequestBody(required = false) TicketRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(tickets.issue(user, schoolId, sessionId, body == null ? null : body.studentIds()));
     }
 
     @GetMapping("/test-sessions/{sessionId}/results.xlsx")

@@ -90,6 +90,11 @@ public class AttemptTokens {
         return claims;
     }
 
+    /** A keyed digest of an exam-ticket code: what the database keeps, useless without this key. */
+    byte[] ticketDigest(String code) {
+        return mac(("ticket:" + code).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private byte[] mac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -93,6 +93,16 @@ public class Attempts {
         if (studentId == null || !sessions.isAssigned(session, studentId)) {
             throw new NotFoundException("test session " + sessionId + " for this student");
         }
+        return startOrResume(session, studentId, user.id(), accessCode);
+    }
+
+    /**
+     * Starts or resumes the student's attempt of the session; the caller has established who she is and that the
+     * session is hers (a signed-in account, or an exam ticket, when {@code accountId} is null). In the caller's transaction.
+     */
+    Started startOrResume(TestSession session, UUID studentId, UUID accountId, String accessCode) {
+        UUID schoolId = session.schoolId();
+        UUID sessionId = session.id();
         Instant now = Instant.now();
         if (now.isBefore(session.opensAt())) {
             throw new TestingConflict("testing.attempt.notOpenYet", session.opensAt());
@@ -125,10 +135,12 @@ public class Attempts {
         // Variants (mã đề) are handed out evenly: the least used so far, a seeded pick among equals (neighbours in a room
         // then rarely share one). Concurrent starts may both take the same one; the spread stays within a few.
         Map<String, Integer> used = new HashMap<>();
-        jdbc.sql("SELECT variant, count(*) FROM test_attempt WHERE school_id = ? AND session_id = ? GROUP BY variant").params(schoolId, sessionId)
-                .query(rs -> {
-                    used.put(rs.getString(1), rs.getInt(2));
-                });
+        if (variantCodes.size() > 1) {
+            jdbc.sql("SELECT variant, count(*) FROM test_attempt WHERE school_id = ? AND session_id = ? GROUP BY variant").params(schoolId, sessionId)
+                    .query(rs -> {
+                        used.put(rs.getString(1), rs.getInt(2));
+                    });
+        }
         int fewest = variantCodes.stream().mapToInt(v -> used.getOrDefault(v, 0)).min().orElse(0);
         List<String> least = variantCodes.stream().filter(v -> used.getOrDefault(v, 0) == fewest).toList();
         String variant = least.get(Math.floorMod(seed, least.size()));
@@ -151,10 +163,10 @@ public class Attempts {
         UUID id = Ids.newId();
         try {
             jdbc.sql("""
-                    INSERT INTO test_attempt (school_id, id, session_id, student_id, account_id, number, variant, seed, question_ids, layout, status,
-                      started_at, deadline, max_points)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb, 'IN_PROGRESS', ?, ?, ?)""")
-                    .params(schoolId, id, sessionId, studentId, user.id(), mine.size() + 1, variant, seed,
+                    INSERT INTO test_attempt (school_id, id, session_id, student_id, account_id, entry, number, variant, seed, question_ids, layout,
+                      status, started_at, deadline, max_points)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb, 'IN_PROGRESS', ?, ?, ?)""")
+                    .params(schoolId, id, sessionId, studentId, accountId, accountId == null ? "TICKET" : "ACCOUNT", mine.size() + 1, variant, seed,
                             Sql.uuids(entries.stream().map(Layout.Entry::q).toList()), json.writeValueAsString(new Layout(entries)),
                             Timestamp.from(now), Timestamp.from(deadline), max)
                     .update();
@@ -162,7 +174,8 @@ public class Attempts {
             throw new TestingConflict("testing.attempt.startedElsewhere");
         }
         audit.record("testing.attempt.started", schoolId, "test_attempt", id.toString(),
-                Map.of("session", sessionId.toString(), "number", mine.size() + 1, "deadline", deadline.toString()));
+                Map.of("session", sessionId.toString(), "number", mine.size() + 1, "deadline", deadline.toString(), "entry",
+                        accountId == null ? "TICKET" : "ACCOUNT"));
         return resumed(load(schoolId, id).orElseThrow(), true);
     }
 
@@ -406,12 +419,12 @@ public class Attempts {
                 answer.response().path("selected").forEach(n -> chosen.add(n.asString()));
                 for (Choice c : q.choices()) {
                     if (chosen.contains(c.id()) && c.feedback() != null && !c.feedback().text().isBlank()) {
-                        feedback.add(safe(c.feedback()));
+                        feedback.add(snapshot.html(c.feedback()));
                     }
                 }
             }
             if (q.generalFeedback() != null && !q.generalFeedback().text().isBlank()) {
-                feedback.add(safe(q.generalFeedback()));
+                feedback.add(snapshot.html(q.generalFeedback()));
             }
             items.add(new ReviewItem(e.q(), number, points, item.points(), pending, answer == null ? null : answer.response(), correct(q), feedback));
         }
@@ -453,10 +466,6 @@ public class Attempts {
         return out;
     }
 
-    private static String safe(vn.truongso.questions.model.Content content) {
-        return vn.truongso.questions.QuestionHtml.toSafeHtml(content, ref -> QuestionView.MEDIA_PREFIX + ref.substring("blob:".length()));
-    }
-
     /** The attempt's questions as the student sees them, in its order, without keys. */
     public List<QuestionView> views(AttemptRow a) {
         Snapshot snapshot = sessions.snapshot(a.schoolId(), a.sessionId(), a.keyVersion());
@@ -470,7 +479,7 @@ public class Attempts {
             if (q == null || item == null) {
                 continue;
             }
-            views.add(QuestionView.of(q, e.q(), ++number, item.points(), e.o(), a.seed()));
+            views.add(QuestionView.of(q, e.q(), ++number, item.points(), e.o(), a.seed(), snapshot::html));
         }
         return views;
     }

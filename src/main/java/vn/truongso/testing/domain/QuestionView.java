@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.truongso.questions.QuestionHtml;
 import vn.truongso.questions.model.Choice;
 import vn.truongso.questions.model.Content;
 import vn.truongso.questions.model.Gap;
@@ -39,8 +39,8 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
     /** Where question images are served from (the id is the blob's SHA-256). */
     static final String MEDIA_PREFIX = "/testing/media/";
 
-    static QuestionView of(Question q, UUID id, int number, BigDecimal points, List<String> optionOrder, long seed) {
-        String stem = html(q.stem());
+    static QuestionView of(Question q, UUID id, int number, BigDecimal points, List<String> optionOrder, long seed, Function<Content, String> html) {
+        String stem = html.apply(q.stem());
         List<Option> options = List.of();
         List<Option> statements = List.of();
         List<Option> prompts = List.of();
@@ -50,15 +50,15 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
         switch (q.type()) {
             case "SINGLE_CHOICE", "MULTIPLE_RESPONSE", "TRUE_FALSE", "ORDERING" -> {
                 kind = "selected";
-                options = ordered(q.choices(), optionOrder).stream().map(c -> new Option(c.id(), html(c.text()))).toList();
+                options = ordered(q.choices(), optionOrder).stream().map(c -> new Option(c.id(), html.apply(c.text()))).toList();
             }
             case "TRUE_FALSE_CLUSTER" -> {
                 kind = "values";
-                statements = q.choices().stream().map(c -> new Option(c.id(), html(c.text()))).toList();
+                statements = q.choices().stream().map(c -> new Option(c.id(), html.apply(c.text()))).toList();
             }
             case "MATCHING" -> {
                 kind = "values";
-                prompts = q.pairs().stream().filter(p -> !p.isDistractor()).map(p -> new Option(p.id(), html(p.prompt()))).toList();
+                prompts = q.pairs().stream().filter(p -> !p.isDistractor()).map(p -> new Option(p.id(), html.apply(p.prompt()))).toList();
                 answers = optionOrder.isEmpty() ? matchingAnswers(q, seed, id) : optionOrder;
             }
             case "CLOZE" -> {
@@ -69,7 +69,7 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
                     List<Option> choices = List.of();
                     if (gap.select()) {
                         // A select gap is answered with the option's id; its options are shown in a seeded shuffle.
-                        List<Option> shuffled = new ArrayList<>(gap.options().stream().map(c -> new Option(c.id(), html(c.text()))).toList());
+                        List<Option> shuffled = new ArrayList<>(gap.options().stream().map(c -> new Option(c.id(), html.apply(c.text()))).toList());
                         Collections.shuffle(shuffled, random);
                         choices = shuffled;
                     }
@@ -132,9 +132,5 @@ public record QuestionView(UUID id, int number, String type, BigDecimal points, 
         }
         result.addAll(byId.values());
         return result;
-    }
-
-    private static String html(Content content) {
-        return QuestionHtml.toSafeHtml(content, ref -> MEDIA_PREFIX + ref.substring("blob:".length()));
     }
 }

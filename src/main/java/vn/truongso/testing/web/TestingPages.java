@@ -18,6 +18,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -30,6 +31,7 @@ import vn.truongso.platform.CurrentUser;
 import vn.truongso.platform.web.BilingualMessages;
 import vn.truongso.questions.QuestionBanks;
 import vn.truongso.questions.TestPapers;
+import vn.truongso.testing.domain.ExamTickets;
 import vn.truongso.testing.domain.MyTests;
 import vn.truongso.testing.domain.SessionInput;
 import vn.truongso.testing.domain.Supervision;
@@ -58,10 +60,12 @@ class TestingPages {
     private final BilingualMessages messages;
     private final SessionAnalysis analysis;
     private final ObjectProvider<TestPapers> papers;
+    private final ExamTickets tickets;
 
     TestingPages(TestSessions sessions, Supervision supervision, MyTests myTests, QuestionBanks banks, ClassRosters rosters, AccessPolicy access,
-            BilingualMessages messages, SessionAnalysis analysis, ObjectProvider<TestPapers> papers) {
+            BilingualMessages messages, SessionAnalysis analysis, ObjectProvider<TestPapers> papers, ExamTickets tickets) {
         this.papers = papers;
+        this.tickets = tickets;
         this.analysis = analysis;
         this.sessions = sessions;
         this.supervision = supervision;
@@ -89,10 +93,39 @@ class TestingPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("test", entry);
+        model.addAttribute("ticketMode", false);
+        return "testing/take";
+    }
+
+    /** The exam-ticket entry (phiếu dự thi): no sign-in; the taking page in ticket mode. */
+    @GetMapping("/thi")
+    String enterWithTicket(Model model) {
+        model.addAttribute("ticketMode", true);
         return "testing/take";
     }
 
     // ---------------------------------------------------------------- teachers
+
+    /** Issues exam tickets to every assigned student (or one) and shows the slips to print; earlier codes stop working. */
+    @PostMapping("/schools/{schoolId}/test-sessions/{sessionId}/tickets")
+    String issueTickets(CurrentUser user, @PathVariable UUID schoolId, @PathVariable UUID sessionId, @RequestParam(required = false) UUID studentId,
+            Model model, RedirectAttributes redirect, Locale locale) {
+        TestSession test = supervision.session(user, schoolId, sessionId);
+        try {
+            model.addAttribute("tickets", tickets.issue(user, schoolId, sessionId, studentId == null ? List.of() : List.of(studentId)));
+        } catch (BadInputException e) {
+            redirect.addFlashAttribute("errors", e.errors().stream().map(err -> messages.describe(err, locale)).toList());
+            return "redirect:/schools/" + schoolId + "/test-sessions/" + sessionId;
+        } catch (TestingConflict e) {
+            redirect.addFlashAttribute("errors", List.of(messages.in(locale, e.code(), e.args())));
+            return "redirect:/schools/" + schoolId + "/test-sessions/" + sessionId;
+        }
+        model.addAttribute("test", test);
+        model.addAttribute("zone", VIETNAM);
+        model.addAttribute("schoolId", schoolId);
+        model.addAttribute("entryUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/thi").toUriString());
+        return "testing/tickets";
+    }
 
     @GetMapping("/schools/{schoolId}/test-sessions")
     String list(CurrentUser user, @PathVariable UUID schoolId, Model model) {
