@@ -11,7 +11,9 @@
 # Parameters (environment variables; MODE sets the defaults, any of them can be given on its own):
 #   MODE=quick|full         quick: N=50 THINK 200-1000 ms SPREAD 10 s PGBENCH 10 s; full: N=2000 THINK 10000-30000 ms SPREAD 60 s PGBENCH 20 s
 #   N, THINK_MIN_MS, THINK_MAX_MS, SPREAD_SECONDS, QUESTIONS=40, PGBENCH_SECONDS, SEED=1
-#   COOKIE_ON_SAVES=true    false: answer saves and the submission carry only the attempt token, not the browser session
+#   ENTRY=ticket            how students get in: ticket (exam tickets at /thi, no sign-in) or password (the sign-in form)
+#   COOKIE_ON_SAVES=true    with ENTRY=password; false: answer saves and the submission carry only the attempt token, not the browser session
+#   WARMUP_STUDENTS         a burst before the measured one, reported but not counted (quick 100, full 300; 0: a cold server)
 #   SEARCH=false            true: search the largest N from SEARCH_START (50 / 250) up to SEARCH_MAX students (400 / 12000)
 #   JAVA_OPTS="" DB_POOL_SIZE=20 SKIP_BUILD=false KEEP_DATA=false PGBENCH=/usr/bin/pgbench
 set -euo pipefail
@@ -23,8 +25,8 @@ JAVA="$JAVA_HOME/bin/java"
 
 MODE=${MODE:-quick}
 case "$MODE" in
-  quick) D_N=50; D_MIN=200; D_MAX=1000; D_SPREAD=10; D_PGB=10; D_SEARCH_START=50; D_SEARCH_MAX=400 ;;
-  full) D_N=2000; D_MIN=10000; D_MAX=30000; D_SPREAD=60; D_PGB=20; D_SEARCH_START=250; D_SEARCH_MAX=12000 ;;
+  quick) D_N=50; D_MIN=200; D_MAX=1000; D_SPREAD=10; D_PGB=10; D_SEARCH_START=50; D_SEARCH_MAX=400; D_WARM=100 ;;
+  full) D_N=2000; D_MIN=10000; D_MAX=30000; D_SPREAD=60; D_PGB=20; D_SEARCH_START=250; D_SEARCH_MAX=12000; D_WARM=300 ;;
   *) echo "MODE is quick or full" >&2; exit 2 ;;
 esac
 N=${N:-$D_N}
@@ -36,6 +38,8 @@ PGBENCH_SECONDS=${PGBENCH_SECONDS:-$D_PGB}
 PGBENCH=${PGBENCH:-/usr/bin/pgbench}
 SEED=${SEED:-1}
 COOKIE_ON_SAVES=${COOKIE_ON_SAVES:-true}
+ENTRY=${ENTRY:-ticket}
+WARMUP_STUDENTS=${WARMUP_STUDENTS:-$D_WARM}
 SEARCH=${SEARCH:-false}
 SEARCH_START=${SEARCH_START:-$D_SEARCH_START}
 SEARCH_MAX=${SEARCH_MAX:-$D_SEARCH_MAX}
@@ -139,7 +143,7 @@ STATUS=0
 bench exam-burst --base="$BASE" --tokens="$TOKENS" --students="$STUDENTS" --data="$DATA" --password="$PASSWORD" --n="$N" \
   --think-min-ms="$THINK_MIN_MS" --think-max-ms="$THINK_MAX_MS" --spread-seconds="$SPREAD_SECONDS" --questions="$QUESTIONS" \
   --pgbench="$PGBENCH" --pgbench-seconds="$PGBENCH_SECONDS" --seed="$SEED" --search="$SEARCH" --search-start="$SEARCH_START" \
-  --search-max="$SEARCH_MAX" --cookie-on-attempt-calls="$COOKIE_ON_SAVES" --app-pid="$APP_PID" --postgres-pid="$POSTMASTER" --clock-ticks="$(getconf CLK_TCK)" \
+  --search-max="$SEARCH_MAX" --cookie-on-attempt-calls="$COOKIE_ON_SAVES" --entry="$ENTRY" --warmup-students="$WARMUP_STUDENTS" --app-pid="$APP_PID" --postgres-pid="$POSTMASTER" --clock-ticks="$(getconf CLK_TCK)" \
   | tee "$WORK/burst.txt" || STATUS=$?
 grep "^SUMMARY|" "$WORK/burst.txt" | while IFS='|' read -r _ key value; do summary "$key" "$value"; done
 summary "load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -191,6 +191,59 @@ class TakeTestBrowserIT {
         screenshot("take-4-teacher-monitor");
     }
 
+    @Test
+    void aStudentEntersWithTheTicketHerTeacherPrintedResumesAfterAReloadAndSubmits() throws Exception {
+        Student holder = f.student("Lý Gia Hân");
+        browser = Chromium.start(1280, 900);
+        var wait = new WebDriverWait(browser, WAIT);
+        signIn(f.school.usernames().get(Role.TEACHER), TestSchools.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
+        browser.get(url("/schools/" + f.school.schoolId() + "/test-sessions/" + sessionId));
+        Chromium.click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.id("issue-tickets"))));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".ts-ticket[data-student='" + holder.id() + "'] .ts-ticket-code"))).getText();
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        screenshot("ticket-1-slips");
+        browser.quit();
+
+        // On her phone, nobody signed in: the ticket typed in lower case.
+        browser = Chromium.start(360, 800);
+        wait = new WebDriverWait(browser, WAIT);
+        browser.get(url("/thi"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket"))).sendKeys(code.toLowerCase());
+        Chromium.click(browser, browser.findElement(By.id("code-submit")));
+        wait.until(d -> d.findElements(By.cssSelector("#questions > li")).size() == 4);
+        assertThat(browser.findElement(By.id("take-title")).getText()).isEqualTo("Kiểm tra 15 phút trên điện thoại");
+        List<UUID> order = browser.findElements(By.cssSelector("#questions > li")).stream().map(e -> UUID.fromString(e.getAttribute("data-question")))
+                .toList();
+        answer(order.get(0));
+        wait.until(d -> answersOf(holder) == 1);
+        screenshot("ticket-2-started-360");
+
+        // A reload keeps her in the attempt (its token, not the ticket, is kept in the browser) with her answer.
+        browser.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("#questions > li")).size() == 4);
+        assertThat(browser.findElement(By.id("code-form")).isDisplayed()).isFalse();
+        for (UUID id : order.subList(1, 4)) {
+            answer(id);
+        }
+        wait.until(d -> answersOf(holder) == 4);
+        Chromium.assertNoSidewaysScrolling(browser, "phone");
+        Chromium.click(browser, browser.findElement(By.id("submit-attempt")));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result"))).getText()).contains("Đã nộp bài").contains("Điểm: 10");
+        assertThat(jdbc.sql("SELECT entry FROM test_attempt WHERE session_id = ? AND student_id = ?").params(sessionId, holder.id())
+                .query(String.class).single()).isEqualTo("TICKET");
+        screenshot("ticket-3-submitted-360");
+    }
+
+    int answersOf(Student s) {
+        return jdbc.sql("""
+                SELECT count(*) FROM test_answer x JOIN test_attempt a ON a.school_id = x.school_id AND a.id = x.attempt_id
+                WHERE a.session_id = ? AND a.student_id = ?""").params(sessionId, s.id()).query(Integer.class).single();
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);

@@ -62,6 +62,7 @@ final class ExamBurst {
     enum Step {
         SIGN_IN("sign-in (GET + POST /login)"),
         LANDING("landing page (CSRF token)"),
+        ENTRY_PAGE("ticket entry page (GET /thi)"),
         START("start attempt"),
         SAVE("answer save"),
         SUBMIT("submit");
@@ -73,20 +74,30 @@ final class ExamBurst {
         }
     }
 
-    /** A student account from the generator's students file. */
-    record Student(UUID schoolId, UUID classId, String username) {
+    /** A student account from the generator's students file (school, class, user name and, when given, the student's id). */
+    record Student(UUID schoolId, UUID classId, String username, String studentId) {
+
+        Student(UUID schoolId, UUID classId, String username) {
+            this(schoolId, classId, username, null);
+        }
 
         static List<Student> read(Path file) throws IOException {
             return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
-                    .map(f -> new Student(UUID.fromString(f[0]), UUID.fromString(f[1]), f[2])).toList();
+                    .map(f -> new Student(UUID.fromString(f[0]), UUID.fromString(f[1]), f[2], f.length > 3 ? f[3] : null)).toList();
+        }
+
+        /** Her exam ticket among those issued: by id, or by the learner code in the user name (hs.<code>). */
+        String ticketIn(Map<String, String> tickets) {
+            String byId = studentId == null ? null : tickets.get(studentId);
+            return byId != null ? byId : tickets.get(username.substring(username.indexOf('.') + 1).toUpperCase(Locale.ROOT));
         }
     }
 
     /** How the students behave. */
-    record Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed, boolean cookieOnAttemptCalls) {
+    record Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed, boolean cookieOnAttemptCalls, boolean tickets) {
 
         Behaviour(int spreadSeconds, int thinkMinMs, int thinkMaxMs, long seed) {
-            this(spreadSeconds, thinkMinMs, thinkMaxMs, seed, true);
+            this(spreadSeconds, thinkMinMs, thinkMaxMs, seed, true, false);
         }
 
         int thinkMs(SplittableRandom random) {
@@ -147,7 +158,13 @@ final class ExamBurst {
         var behaviour = new Behaviour(options.integer("spread-seconds", 60), options.integer("think-min-ms", 10_000),
                 options.integer("think-max-ms", 30_000), options.number("seed", 1),
                 // A browser sends its session cookie with every same-origin request; false measures saves with the token alone.
-                Boolean.parseBoolean(options.text("cookie-on-attempt-calls", "true")));
+                Boolean.parseBoolean(options.text("cookie-on-attempt-calls", "true")),
+                // ticket: each student enters with her exam ticket (phiếu dự thi) at /thi; password: the sign-in form.
+                switch (options.text("entry", "ticket")) {
+                    case "ticket" -> true;
+                    case "password" -> false;
+                    default -> throw new IllegalArgumentException("--entry is ticket or password");
+                });
         if (behaviour.thinkMinMs() < 0 || behaviour.thinkMaxMs() < behaviour.thinkMinMs() || behaviour.thinkMaxMs() > 600_000
                 || behaviour.spreadSeconds() < 0 || behaviour.spreadSeconds() > 3600 || questions < 1 || questions > 200) {
             throw new IllegalArgumentException("think 0..600000 ms with min ≤ max, spread 0..3600 s, questions 1..200");
@@ -159,12 +176,13 @@ final class ExamBurst {
 
         UUID bankId = createBank(client, base, teacher, questions);
         calibrateSignIn(client, base, pool.getFirst().username(), password, cpu);
+        warmUp(client, base, teacher, bankId, pool, password, questions, behaviour, cpu, store, jdbc, options);
 
         if (!Boolean.parseBoolean(options.text("search", "false"))) {
             int n = Math.min(options.integer("n", 20), pool.size());
             Outcome outcome;
             try {
-                outcome = trial(client, base, teacher, bankId, pool.subList(0, n), password, questions, behaviour, cpu, store, jdbc, options);
+                outcome = trial(client, base, teacher, bankId, pool.subList(0, n), password, questions, behaviour, cpu, store, jdbc, options, true);
             } catch (SessionUnavailable e) {
                 // Everything else still runs: the data, the bank, the sign-in cost and the database's own upsert rate.
                 System.out.println("NO BURST: " + e.getMessage());
@@ -180,6 +198,24 @@ final class ExamBurst {
         return search(client, base, teacher, bankId, pool, password, questions, behaviour, cpu, store, jdbc, options);
     }
 
+    /**
+     * A short burst before any measured one, reported but not counted: a server that has run for a while has compiled
+     * its hot paths, one started a minute ago spends much of its CPU in the JIT compiler (measured: about half of the
+     * application's CPU in a two-minute burst right after startup). {@code --warmup-students=0} measures the cold server.
+     */
+    static void warmUp(HttpClient client, URI base, BenchTokens teacher, UUID bankId, List<Student> pool, String password, int questions,
+            Behaviour behaviour, CpuSampler cpu, AnswerStore store, String jdbc, Bench.Options options) throws Exception {
+        int students = Math.min(options.integer("warmup-students", 0), pool.size());
+        if (students <= 0) {
+            return;
+        }
+        var quick = new Behaviour(5, 100, 500, behaviour.seed() + 7, behaviour.cookieOnAttemptCalls(), behaviour.tickets());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "== Warm-up, not counted: %d students, think 100–500 ms (the JIT compiles the hot paths)%n", students);
+        trial(client, base, teacher, bankId, pool.subList(pool.size() - students, pool.size()), password, questions, quick, cpu, store, jdbc, options,
+                false);
+    }
+
     /** Doubling from --search-start while the targets hold, then bisecting between the last pass and the first failure. */
     private static int search(HttpClient client, URI base, BenchTokens teacher, UUID bankId, List<Student> pool, String password, int questions,
             Behaviour behaviour, CpuSampler cpu, AnswerStore store, String jdbc, Bench.Options options) throws Exception {
@@ -190,7 +226,7 @@ final class ExamBurst {
         int fail = -1;
         List<String> trials = new ArrayList<>();
         while (true) {
-            Outcome outcome = trial(client, base, teacher, bankId, pool.subList(0, n), password, questions, behaviour, cpu, store, jdbc, options);
+            Outcome outcome = trial(client, base, teacher, bankId, pool.subList(0, n), password, questions, behaviour, cpu, store, jdbc, options, true);
             boolean ok = outcome.meetsTargets();
             trials.add(String.format(Locale.ROOT, "N=%d %s (%s)", n, ok ? "PASS" : "FAIL", outcome.verdicts()));
             System.out.printf(Locale.ROOT, "TRIAL|%d|%s%n", n, ok ? "PASS" : "FAIL");
@@ -307,7 +343,7 @@ final class ExamBurst {
 
     /** Runs one burst with these students and prints its report. */
     static Outcome trial(HttpClient client, URI base, BenchTokens teacher, UUID bankId, List<Student> students, String password, int questions,
-            Behaviour behaviour, CpuSampler cpu, AnswerStore store, String jdbc, Bench.Options options) throws Exception {
+            Behaviour behaviour, CpuSampler cpu, AnswerStore store, String jdbc, Bench.Options options, boolean counted) throws Exception {
         int n = students.size();
         String accessCode = String.format(Locale.ROOT, "%06d", new SplittableRandom(behaviour.seed() + n).nextInt(1_000_000));
         int durationMinutes = (int) Math.ceil((behaviour.spreadSeconds() + questions * (behaviour.thinkMaxMs() / 1000.0) + 60) / 60.0) + 5;
@@ -318,11 +354,21 @@ final class ExamBurst {
             throw new SessionUnavailable("creating the test session: HTTP " + created.statusCode() + " " + ExamContract.abbreviate(created.body()));
         }
         String sessionId = ExamContract.sessionId(created.body());
+        Map<String, String> tickets = Map.of();
+        if (behaviour.tickets()) {
+            // Printed before the exam: not part of the burst.
+            var issued = client.send(ExamContract.issueTickets(base, teacher.token(), teacher.schoolId(), sessionId), HttpResponse.BodyHandlers.ofString());
+            if (issued.statusCode() != 201) {
+                throw new SessionUnavailable("issuing exam tickets: HTTP " + issued.statusCode() + " " + ExamContract.abbreviate(issued.body()));
+            }
+            tickets = ExamContract.tickets(issued.body());
+        }
         System.out.println();
         System.out.printf(Locale.ROOT, "== Exam burst: %d students in %d classes sign in within %d s, %d questions, think %d–%d ms; session %s "
                 + "(%d min)%s%n", n, classIds.size(), behaviour.spreadSeconds(), questions, behaviour.thinkMinMs(), behaviour.thinkMaxMs(), sessionId,
-                durationMinutes, behaviour.cookieOnAttemptCalls() ? "" : "; saves and submission without the session cookie");
-        var run = new Run(client, base, teacher.schoolId(), sessionId, accessCode, password, behaviour);
+                durationMinutes, behaviour.tickets() ? "; students enter with exam tickets (no sign-in, no session)"
+                        : behaviour.cookieOnAttemptCalls() ? "; students sign in with their passwords" : "; saves and submission without the session cookie");
+        var run = new Run(client, base, teacher.schoolId(), sessionId, accessCode, password, behaviour, tickets);
         long start = System.nanoTime();
         CpuSampler.Sample cpuBefore = cpu.enabled() ? cpu.sample() : null;
         CountDownLatch done = new CountDownLatch(n);
@@ -398,14 +444,17 @@ final class ExamBurst {
         }
         run.samples.forEach(s -> System.out.println("  sample: " + s));
 
-        pgbenchPart(options, jdbc, n, questions, saveRate);
-
         Histogram saves = run.histograms.get(Step.SAVE);
         double p99 = saves.getTotalCount() > 0 ? saves.getValueAtPercentile(99) / 1000.0 : Double.POSITIVE_INFINITY;
         var outcome = new Outcome(n, completed, errors, acknowledged, found, store == null ? 0 : lost, p99, perAttempt, used != null);
+        if (!counted) {
+            return outcome;
+        }
+        pgbenchPart(options, jdbc, n, questions, saveRate);
         System.out.println((outcome.meetsTargets() ? "TARGETS MET: " : "TARGETS NOT MET: ") + outcome.verdicts());
-        System.out.printf(Locale.ROOT, "SUMMARY|exam burst N=%d, per type p99|sign-in %s, start %s, save %s, submit %s ms; errors %d; acknowledged %d, "
-                + "%s%n", n, p99(run, Step.SIGN_IN), p99(run, Step.START), p99(run, Step.SAVE), p99(run, Step.SUBMIT), errors, acknowledged,
+        System.out.printf(Locale.ROOT, "SUMMARY|exam burst N=%d, per type p99|%s %s, start %s, save %s, submit %s ms; errors %d; acknowledged %d, "
+                + "%s%n", n, behaviour.tickets() ? "ticket entry page" : "sign-in", p99(run, behaviour.tickets() ? Step.ENTRY_PAGE : Step.SIGN_IN),
+                p99(run, Step.START), p99(run, Step.SAVE), p99(run, Step.SUBMIT), errors, acknowledged,
                 verification);
         if (used != null) {
             System.out.printf(Locale.ROOT, "SUMMARY|exam burst N=%d, CPU per completed attempt|application %.3f + PostgreSQL %.3f core-s%n", n,
@@ -471,6 +520,8 @@ final class ExamBurst {
         final String accessCode;
         final String password;
         final Behaviour behaviour;
+        /** Learner code (upper case) → exam ticket, when students enter with tickets. */
+        final Map<String, String> tickets;
         final Map<Step, ConcurrentHistogram> histograms = new EnumMap<>(Step.class);
         final Map<Step, LongAdder> errors = new EnumMap<>(Step.class);
         final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
@@ -482,7 +533,9 @@ final class ExamBurst {
         final AtomicLong firstSaveNanos = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong lastSaveNanos = new AtomicLong(0);
 
-        Run(HttpClient client, URI base, UUID schoolId, String sessionId, String accessCode, String password, Behaviour behaviour) {
+        Run(HttpClient client, URI base, UUID schoolId, String sessionId, String accessCode, String password, Behaviour behaviour,
+                Map<String, String> tickets) {
+            this.tickets = tickets;
             this.client = client;
             this.base = base;
             this.schoolId = schoolId;
@@ -499,6 +552,22 @@ final class ExamBurst {
         void student(Student student, long startAt, SplittableRandom random) {
             try {
                 sleepUntil(startAt);
+                if (behaviour.tickets()) {
+                    String username = student.username();
+                    String ticket = student.ticketIn(tickets);
+                    if (ticket == null) {
+                        record(Step.START, System.nanoTime(), false, username + ": no exam ticket was issued for this student");
+                        return;
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> page = send(ExamContract.entryPage(base));
+                    if (!record(Step.ENTRY_PAGE, t0, page != null && page.statusCode() == 200, username + ": entry page " + status(page))) {
+                        return;
+                    }
+                    t0 = System.nanoTime();
+                    takeTest(student, random, t0, send(ExamContract.enterWithTicket(base, ticket, accessCode).build()), null, "", "");
+                    return;
+                }
                 // Sign in through the form, then load the page it lands on for the CSRF token the API wants with a session.
                 long t0 = System.nanoTime();
                 Optional<String> session;
@@ -527,8 +596,19 @@ final class ExamBurst {
                 String csrfToken = csrf.find() ? csrf.group(1) : "";
 
                 t0 = System.nanoTime();
-                HttpResponse<String> startAnswer = send(withSession(ExamContract.startAttempt(base, schoolId, sessionId, accessCode), cookie,
-                        csrfHeader, csrfToken));
+                takeTest(student, random, t0, send(withSession(ExamContract.startAttempt(base, schoolId, sessionId, accessCode), cookie,
+                        csrfHeader, csrfToken)), cookie, csrfHeader, csrfToken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                sample(student.username() + ": " + e);
+            }
+        }
+
+        /** From the start's answer (sent at t0): every question with think time, then the submission. */
+        private void takeTest(Student student, SplittableRandom random, long t0, HttpResponse<String> startAnswer, String cookie, String csrfHeader,
+                String csrfToken) {
+            try {
                 ExamContract.Attempt attempt = null;
                 if (startAnswer != null && ExamContract.startAccepted(startAnswer.statusCode())) {
                     try {
@@ -576,7 +656,7 @@ final class ExamBurst {
 
         /** Saves and the submission carry the attempt token; like a browser they also carry the session unless told not to. */
         private HttpRequest attemptCall(HttpRequest.Builder builder, String cookie, String csrfHeader, String csrfToken) {
-            return behaviour.cookieOnAttemptCalls() ? withSession(builder, cookie, csrfHeader, csrfToken) : builder.build();
+            return behaviour.cookieOnAttemptCalls() && cookie != null ? withSession(builder, cookie, csrfHeader, csrfToken) : builder.build();
         }
 
         private static HttpRequest withSession(HttpRequest.Builder builder, String cookie, String csrfHeader, String csrfToken) {

@@ -27,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * PUT  /api/v1/attempts/{attemptId}/answers/{questionId}   X-Attempt-Token; {"seq": n, "response": {"selected": ["optionId"]}}
  *                                                           → 200 {"questionId", "seq", "savedAt"}
  * POST /api/v1/attempts/{attemptId}/submission             X-Attempt-Token → 200
+ * POST /api/v1/schools/{schoolId}/test-sessions/{id}/tickets {} → 201 [{"studentId", "learnerCode", "code"}]   (exam tickets)
+ * GET  /thi                                                 the ticket entry page (public, no session)
+ * POST /api/v1/attempts                                     {"ticket", "accessCode"} → 201/200 as the start above
  * </pre>
  */
 final class ExamContract {
@@ -91,6 +94,33 @@ final class ExamContract {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/" + schoolId + "/test-sessions/" + sessionId + "/attempts"))
                 .timeout(TIMEOUT).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("accessCode", accessCode).toString()));
+    }
+
+    /** Exam tickets for every student of the session (the teacher prints them before the exam). */
+    static HttpRequest issueTickets(URI base, String bearer, UUID schoolId, String sessionId) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/" + schoolId + "/test-sessions/" + sessionId + "/tickets"))
+                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    }
+
+    /** Student id and learner code (upper case), each → ticket code, from the issuing answer. */
+    static java.util.Map<String, String> tickets(String responseBody) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (JsonNode t : JSON.readTree(responseBody)) {
+            out.put(t.path("studentId").asString(""), t.path("code").asString(""));
+            out.put(t.path("learnerCode").asString("").toUpperCase(java.util.Locale.ROOT), t.path("code").asString(""));
+        }
+        return out;
+    }
+
+    static HttpRequest entryPage(URI base) {
+        return HttpRequest.newBuilder(URI.create(base + "/thi")).timeout(TIMEOUT).header("Accept", "text/html").GET().build();
+    }
+
+    static HttpRequest.Builder enterWithTicket(URI base, String ticket, String accessCode) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/attempts")).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("ticket", ticket).put("accessCode", accessCode).toString()));
     }
 
     static boolean startAccepted(int status) {

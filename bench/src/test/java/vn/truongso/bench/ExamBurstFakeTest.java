@@ -49,7 +49,7 @@ class ExamBurstFakeTest {
     void aWrongPasswordIsASignInErrorAndTheStudentGoesNoFurther() throws Exception {
         try (var fake = new FakeExamServer(3, 0)) {
             var outcome = ExamBurst.trial(Loopback.client(), URI.create(fake.base()), TEACHER, UUID.randomUUID(), students(3), "wrong",
-                    3, new ExamBurst.Behaviour(0, 0, 5, 1), new CpuSampler(-1, -1, 100), fake, null, Bench.Options.parse(new String[] {"x"}));
+                    3, new ExamBurst.Behaviour(0, 0, 5, 1), new CpuSampler(-1, -1, 100), fake, null, Bench.Options.parse(new String[] {"x"}), true);
             assertThat(outcome.errors()).isEqualTo(3);
             assertThat(outcome.completed()).isZero();
             assertThat(outcome.meetsTargets()).isFalse();
@@ -108,7 +108,7 @@ class ExamBurstFakeTest {
             try {
                 ExamBurst.run(Bench.Options.parse(new String[] {"exam-burst", "--base=" + fake.base(), "--tokens=" + tokens,
                     "--students=" + students, "--questions=3", "--think-min-ms=0", "--think-max-ms=2", "--spread-seconds=0", "--search=true",
-                    "--search-start=2", "--search-max=12", "--pgbench="}), fake);
+                    "--search-start=2", "--search-max=12", "--pgbench=", "--entry=password"}), fake);
             } finally {
                 System.setOut(console);
             }
@@ -121,7 +121,7 @@ class ExamBurstFakeTest {
 
     private static ExamBurst.Outcome burst(FakeExamServer fake, int n) throws Exception {
         return ExamBurst.trial(Loopback.client(), URI.create(fake.base()), TEACHER, UUID.randomUUID(), students(n), "TruongSo@Bench2026", 5,
-                new ExamBurst.Behaviour(1, 0, 20, 1), new CpuSampler(-1, -1, 100), fake, null, Bench.Options.parse(new String[] {"x"}));
+                new ExamBurst.Behaviour(1, 0, 20, 1), new CpuSampler(-1, -1, 100), fake, null, Bench.Options.parse(new String[] {"x"}), true);
     }
 
     private static List<ExamBurst.Student> students(int n) {

@@ -46,10 +46,16 @@ public class AttemptTokens {
     public record Claims(UUID attemptId, UUID schoolId, UUID studentId, Instant expires) {
     }
 
-    private final SecretKeySpec key;
+    /** Initialised once; every signature works on a clone (cheaper than looking the algorithm up and keying it again). */
+    private final Mac prototype;
 
     AttemptTokens(@Value("${truongso.testing.token-key:}") String configured, @Value("${truongso.data-dir:}") String dataDir) {
-        this.key = new SecretKeySpec(keyBytes(configured, dataDir), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            this.prototype.init(new SecretKeySpec(keyBytes(configured, dataDir), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String issue(Claims claims) {
@@ -97,10 +103,8 @@ public class AttemptTokens {
 
     private byte[] mac(byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
+            return ((Mac) prototype.clone()).doFinal(data);
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
