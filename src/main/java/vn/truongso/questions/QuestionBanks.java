@@ -8,7 +8,7 @@ import java.util.UUID;
 import vn.truongso.questions.model.Question;
 
 /**
- * What other modules may read of the question banks: the banks of a school with their question counts, and question
+ * What other modules may read of the question banks: the banks and practice sets of a school, and question
  * definitions for the testing engine (which snapshots them when a test session is created, so later edits to the bank
  * never change a running test).
  */
@@ -25,4 +25,14 @@ public interface QuestionBanks {
 
     /** The definitions of the school's questions with these ids (ids of other schools or unknown ids are absent). */
     Map<UUID, Question> questions(UUID schoolId, Collection<UUID> ids);
+
+    /** A practice set (bộ ôn tập) as other modules see it. */
+    record PracticeSetSummary(UUID id, String title, int questionCount) {
+    }
+
+    /** The school's practice sets, newest first. */
+    List<PracticeSetSummary> practiceSetsOf(UUID schoolId);
+
+    /** The question ids of a practice set in its order; empty when the set is not the school's. */
+    List<UUID> practiceSetQuestionIds(UUID schoolId, UUID setId);
 }

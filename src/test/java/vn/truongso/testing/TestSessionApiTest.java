@@ -149,6 +149,38 @@ class TestSessionApiTest {
         assertThat(notYet.get("detailEn").asString()).contains("not open yet");
     }
 
+    @Test
+    void aSessionTakesItsQuestionsFromAPracticeSetInTheSetsOrder() throws Exception {
+        UUID school = f.school.schoolId();
+        List<UUID> inBank = jdbc.sql("SELECT id FROM question WHERE school_id = ? AND bank_id = ? ORDER BY position").params(school, bankId)
+                .query(UUID.class).list();
+        List<UUID> picked = List.of(inBank.get(4), inBank.get(0), inBank.get(2));
+        UUID setId = vn.truongso.platform.Ids.newId();
+        jdbc.sql("""
+                INSERT INTO practice_set (school_id, id, title, bank_id, publish_on, created_by, created_at, updated_at)
+                VALUES (?, ?, 'Ôn tập chương 1', ?, current_date, ?, now(), now())""").params(school, setId, bankId, student.accountId()).update();
+        for (int i = 0; i < picked.size(); i++) {
+            jdbc.sql("INSERT INTO practice_set_question (school_id, set_id, question_id, position) VALUES (?, ?, ?, ?)")
+                    .params(school, setId, picked.get(i), i + 1).update();
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>(f.sessionBody(bankId));
+        body.remove("bankId");
+        body.put("practiceSetId", setId);
+        body.put("shuffleQuestions", false);
+        UUID fromSet = f.session(body);
+        assertThat(f.call(get(base(f) + "/" + fromSet).header("Authorization", f.school.bearer(Role.TEACHER)), 200).get("sourceKind").asString())
+                .isEqualTo("PRACTICE_SET");
+        assertThat(TestingFixture.questionIds(f.start(fromSet, f.student("Vũ Thảo Nhi"), 201))).isEqualTo(picked);
+
+        body.put("bankId", bankId);
+        JsonNode two = f.call(json(post(base(f)), json.writeValueAsString(body)).header("Authorization", f.school.bearer(Role.TEACHER)), 400);
+        assertThat(two.toString()).contains("bộ ôn tập");
+        body.remove("bankId");
+        body.put("practiceSetId", UUID.randomUUID());
+        JsonNode unknown = f.call(json(post(base(f)), json.writeValueAsString(body)).header("Authorization", f.school.bearer(Role.TEACHER)), 400);
+        assertThat(unknown.get("errors").get(0).get("location").get("field").asString()).isEqualTo("practiceSetId");
+    }
+
     // ---------------------------------------------------------------- authorisation of every endpoint
 
     record Endpoint(String name, BiFunction<TestSessionApiTest, TestingFixture, MockHttpServletRequestBuilder> request) {

@@ -63,7 +63,7 @@ class TestingPagesTest {
     @Test
     void aTeacherCreatesASessionFromTheFormAndMonitorsIt() throws Exception {
         String base = "/schools/" + f.school.schoolId() + "/test-sessions";
-        assertThat(page(get(base).with(WebUsers.as(teacher)), 200)).contains("session-form").contains("6A1");
+        assertThat(page(get(base).with(WebUsers.as(teacher)), 200)).contains("session-form").contains("6A1").contains("id=\"practiceSetId\"");
         LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0);
         String errors = page(post(base).with(WebUsers.as(teacher)).with(csrf()).param("title", "").param("bankId", bankId.toString())
                 .param("opensAt", now.toString()).param("closesAt", now.minusHours(1).toString()).param("durationMinutes", "45")

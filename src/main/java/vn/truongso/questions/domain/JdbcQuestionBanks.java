@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.truongso.questions.QuestionBanks;
@@ -17,10 +18,12 @@ class JdbcQuestionBanks implements QuestionBanks {
 
     private final Banks banks;
     private final Questions questions;
+    private final JdbcClient jdbc;
 
-    JdbcQuestionBanks(Banks banks, Questions questions) {
+    JdbcQuestionBanks(Banks banks, Questions questions, JdbcClient jdbc) {
         this.banks = banks;
         this.questions = questions;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,5 +42,19 @@ class JdbcQuestionBanks implements QuestionBanks {
         Map<UUID, Question> byId = new LinkedHashMap<>();
         questions.findAll(schoolId, ids).forEach(q -> byId.put(q.id(), q.question()));
         return byId;
+    }
+
+    @Override
+    public List<PracticeSetSummary> practiceSetsOf(UUID schoolId) {
+        return jdbc.sql("""
+                SELECT s.id, s.title, (SELECT count(*) FROM practice_set_question q WHERE q.school_id = s.school_id AND q.set_id = s.id)
+                FROM practice_set s WHERE s.school_id = ? ORDER BY s.created_at DESC""").param(schoolId)
+                .query((rs, i) -> new PracticeSetSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    @Override
+    public List<UUID> practiceSetQuestionIds(UUID schoolId, UUID setId) {
+        return jdbc.sql("SELECT question_id FROM practice_set_question WHERE school_id = ? AND set_id = ? ORDER BY position")
+                .params(schoolId, setId).query(UUID.class).list();
     }
 }

@@ -50,6 +50,7 @@ public class TestSessions {
 
     static final String BANK = "BANK";
     static final String PAPER = "PAPER";
+    static final String PRACTICE_SET = "PRACTICE_SET";
     private static final Pattern ACCESS_CODE = Pattern.compile("[A-Za-z0-9]{4,20}");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -145,10 +146,18 @@ public class TestSessions {
         UUID sourceId;
         Map<UUID, Question> definitions = new LinkedHashMap<>();
         Map<String, List<Snapshot.Item>> variants = new LinkedHashMap<>();
-        if ((in.paperId() == null) == (in.bankId() == null)) {
+        long sources = java.util.stream.Stream.of(in.paperId(), in.bankId(), in.practiceSetId()).filter(java.util.Objects::nonNull).count();
+        if (sources != 1) {
             errors.add(InputError.field("bankId", "testing.session.oneSource"));
             sourceKind = null;
             sourceId = null;
+        } else if (in.practiceSetId() != null) {
+            sourceKind = PRACTICE_SET;
+            sourceId = in.practiceSetId();
+            List<UUID> ids = banks.practiceSetQuestionIds(schoolId, in.practiceSetId());
+            if (ids.isEmpty() || !snapshotQuestions(schoolId, ids, definitions, variants)) {
+                errors.add(InputError.field("practiceSetId", "testing.session.emptyOrUnknownPracticeSet"));
+            }
         } else if (in.paperId() != null) {
             sourceKind = PAPER;
             sourceId = in.paperId();
@@ -228,6 +237,13 @@ public class TestSessions {
                 return;
             }
         }
+        if (!snapshotQuestions(schoolId, ids, definitions, variants)) {
+            errors.add(InputError.field("bankId", "testing.session.emptyOrUnknownBank"));
+        }
+    }
+
+    /** One variant ('') of these questions in this order with the bank's points; false when none of them is found. */
+    private boolean snapshotQuestions(UUID schoolId, List<UUID> ids, Map<UUID, Question> definitions, Map<String, List<Snapshot.Item>> variants) {
         Map<UUID, Question> found = banks.questions(schoolId, ids);
         List<Snapshot.Item> items = new ArrayList<>();
         int position = 0;
@@ -240,10 +256,8 @@ public class TestSessions {
             BigDecimal points = "DESCRIPTION".equals(q.type()) ? BigDecimal.ZERO : q.points();
             items.add(new Snapshot.Item(++position, qid, points, List.of()));
         }
-        if (items.isEmpty()) {
-            errors.add(InputError.field("bankId", "testing.session.emptyOrUnknownBank"));
-        }
         variants.put("", items);
+        return !items.isEmpty();
     }
 
     private void fromPaper(UUID schoolId, UUID paperId, Map<UUID, Question> definitions, Map<String, List<Snapshot.Item>> variants,

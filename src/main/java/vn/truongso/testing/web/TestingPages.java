@@ -137,6 +137,7 @@ class TestingPages {
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("sessions", sessions.list(schoolId));
         model.addAttribute("banks", banks.banksOf(schoolId));
+        model.addAttribute("practiceSets", banks.practiceSetsOf(schoolId));
         TestPapers source = papers.getIfAvailable();
         model.addAttribute("papers", source == null ? List.of() : source.list(schoolId));
         model.addAttribute("classes", rosters.currentClasses(schoolId));
@@ -153,7 +154,8 @@ class TestingPages {
         for (String id : form.getOrDefault("classIds", List.of())) {
             classIds.add(uuid(id));
         }
-        SessionInput input = new SessionInput(form.getFirst("title"), uuid(form.getFirst("paperId")), uuid(form.getFirst("bankId")), List.of(), classIds, List.of(),
+        SessionInput input = new SessionInput(form.getFirst("title"), uuid(form.getFirst("paperId")), uuid(form.getFirst("bankId")),
+                uuid(form.getFirst("practiceSetId")), List.of(), classIds, List.of(),
                 time(form.getFirst("opensAt")), time(form.getFirst("closesAt")), integer(form.getFirst("durationMinutes")),
                 integer(form.getFirst("attemptsAllowed")), form.containsKey("shuffleQuestions"), form.containsKey("shuffleOptions"),
                 form.getFirst("accessCode"), form.getFirst("resultsPolicy"), form.getFirst("purpose"), form.getFirst("periodicReason"),
