@@ -52,21 +52,27 @@ CREATE TABLE material_search (
 );
 ALTER TABLE material_search ALTER COLUMN words SET STORAGE EXTERNAL;
 
+-- Writes the row only when something in it changes: a version's insert reaches here twice (the audience trigger updates
+-- the new version first, then this trigger sees the insert itself), and an unchanged row is not rewritten.
 CREATE FUNCTION material_search_sync(p_school uuid, p_version uuid) RETURNS void LANGUAGE plpgsql AS
 $$
 BEGIN
-    INSERT INTO material_search (school_id, version_id, material_id, updated_at, status, kind, subject_code, grades, topic_ids, audience,
-                                 title_folded, rank_vector, words)
-    SELECT v.school_id, v.id, v.material_id, v.updated_at, v.status, v.kind, v.subject_code, v.grades, v.topic_ids, v.audience,
-           coalesce(v.title_folded, ''), coalesce(v.search_vector, ''),
-           material_search_keyed(v.audience, coalesce(v.search_vector, '') || coalesce(v.file_vector, ''))
-      FROM material_version v
-     WHERE v.school_id = p_school AND v.id = p_version AND v.audience <> '{}'
-    ON CONFLICT (school_id, version_id) DO UPDATE
-       SET updated_at = excluded.updated_at, status = excluded.status, kind = excluded.kind, subject_code = excluded.subject_code,
-           grades = excluded.grades, topic_ids = excluded.topic_ids, audience = excluded.audience, title_folded = excluded.title_folded,
-           rank_vector = excluded.rank_vector, words = excluded.words;
-    IF NOT FOUND THEN
+    IF EXISTS (SELECT 1 FROM material_version v WHERE v.school_id = p_school AND v.id = p_version AND v.audience <> '{}') THEN
+        INSERT INTO material_search AS m (school_id, version_id, material_id, updated_at, status, kind, subject_code, grades, topic_ids, audience,
+                                          title_folded, rank_vector, words)
+        SELECT v.school_id, v.id, v.material_id, v.updated_at, v.status, v.kind, v.subject_code, v.grades, v.topic_ids, v.audience,
+               coalesce(v.title_folded, ''), coalesce(v.search_vector, ''),
+               material_search_keyed(v.audience, coalesce(v.search_vector, '') || coalesce(v.file_vector, ''))
+          FROM material_version v
+         WHERE v.school_id = p_school AND v.id = p_version
+        ON CONFLICT (school_id, version_id) DO UPDATE
+           SET updated_at = excluded.updated_at, status = excluded.status, kind = excluded.kind, subject_code = excluded.subject_code,
+               grades = excluded.grades, topic_ids = excluded.topic_ids, audience = excluded.audience, title_folded = excluded.title_folded,
+               rank_vector = excluded.rank_vector, words = excluded.words
+         WHERE (m.updated_at, m.status, m.kind, m.subject_code, m.grades, m.topic_ids, m.audience, m.title_folded, m.rank_vector, m.words)
+               IS DISTINCT FROM (excluded.updated_at, excluded.status, excluded.kind, excluded.subject_code, excluded.grades, excluded.topic_ids,
+                                 excluded.audience, excluded.title_folded, excluded.rank_vector, excluded.words);
+    ELSE
         DELETE FROM material_search WHERE school_id = p_school AND version_id = p_version;
     END IF;
 END
