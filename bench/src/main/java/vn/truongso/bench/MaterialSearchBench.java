@@ -188,12 +188,17 @@ final class MaterialSearchBench {
             db.commit();
             try (var st = db.createStatement()) {
                 db.setAutoCommit(true);
-                st.execute("ANALYZE material");
-                st.execute("ANALYZE material_version");
-                st.execute("ANALYZE material_search_word");
+                // Setting the live versions rewrote most rows (and, through the triggers, the search table's): vacuumed as
+                // autovacuum would soon do, so the search is measured on the tables, not on dead rows of the bulk load.
+                st.execute("VACUUM (ANALYZE) material, material_version, material_search_word");
+                try (ResultSet rs = st.executeQuery("SELECT to_regclass('material_search') IS NOT NULL")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        st.execute("VACUUM (ANALYZE) material_search");
+                    }
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("GENERATED materials=%d over %d schools (%d with file text) in %.1f s (%.0f materials/s)%n", count, units.size(), fileTexts,
+            System.out.printf("GENERATED materials=%d over %d schools (%d with file text) in %.1f s (%.0f materials/s), vacuumed and analysed%n", count, units.size(), fileTexts,
                     seconds, count / seconds);
         }
         return 0;

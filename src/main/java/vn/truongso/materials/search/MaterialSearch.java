@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +40,12 @@ import vn.truongso.platform.VietnameseText;
  * <p>Matching works on folded text ({@link VietnameseText#fold}, mirrored in SQL by {@code truongso_fold} in
  * {@code V2_10__materials_search.sql}): every word of the query must be a word of the title, description or files' text,
  * or start one when it is no whole word of any title (so a half-typed word matches); a word that neither is nor starts a
- * title word is widened to the title words like it, which tolerates typos ("phna so" finds "Phân số"). Who may see a
- * version is part of the index ({@code V3_30__materials_search_audience.sql}), so a search reads only visible rows.
- * Ranking: title words weigh 1.0, description 0.4 ({@code ts_rank}), a match in the files' text alone 0.05, plus, when
- * a word was widened, twice the trigram similarity of the query to the title.
+ * title word is widened to the title words closest to it, which tolerates typos ("phna so" finds "Phân số"). A search
+ * reads its own narrow table, {@code material_search} ({@code V3_31__materials_search_table.sql}), whose word index
+ * holds who may see each version ({@code V3_30__materials_search_audience.sql}), so it reads only visible rows.
+ * Ranking: title words weigh 1.0, description 0.4 ({@code ts_rank}), plus, when a word was widened, twice the trigram
+ * similarity of the query to the title; a version whose title and description do not hold every word (found through its
+ * files' text) counts 0.05.
  */
 @Service
 public class MaterialSearch {
@@ -60,6 +66,8 @@ public class MaterialSearch {
     static final double TYPO_SIMILARITY = 0.3;
     /** At most this many title words stand in for one mistyped query word. */
     static final int ALTERNATIVES = 4;
+    /** A trigram alternative counts only within this much similarity of the closest one. */
+    static final double TYPO_MARGIN = 0.1;
 
 
     /** A search; null filters mean any. {@code page} counts from 1. */
@@ -86,11 +94,13 @@ public class MaterialSearch {
     private final MaterialService service;
     private final OrgUnits orgUnits;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    MaterialSearch(MaterialService service, OrgUnits orgUnits, JdbcClient jdbc) {
+    MaterialSearch(MaterialService service, OrgUnits orgUnits, JdbcClient jdbc, DataSource dataSource) {
         this.service = service;
         this.orgUnits = orgUnits;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Searches from the school {@code schoolId}: 404 outside the user's schools, 403 without VIEW_MATERIALS there. */
@@ -98,9 +108,35 @@ public class MaterialSearch {
     public Result search(CurrentUser user, UUID schoolId, Query query) {
         MaterialService.View view = service.viewAt(user, schoolId);
         validate(query);
+        // The driver prepares a statement on the server (parsed and planned once per connection) only from its fifth use on a
+        // connection; with 20 pooled connections and a few statement texts, half the searches of a 75-second benchmark were
+        // still parsed and planned (about 1 ms). The search's statements are prepared at once, on this transaction's
+        // connection only, which is then given back as it was.
+        var connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            int threshold = pg.getPrepareThreshold();
+            pg.setPrepareThreshold(1);
+            try {
+                return search(user, schoolId, query, view);
+            } finally {
+                pg.setPrepareThreshold(threshold);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private Result search(CurrentUser user, UUID schoolId, Query query, MaterialService.View view) {
         String folded = VietnameseText.fold(query.text() == null ? "" : query.text());
         List<String> terms = terms(folded);
 
+        // Generic plans for this transaction's statements once the driver has prepared them: their shape does not depend on
+        // the values, and planning the search cost about 1 ms a request (the words lookup 0.5 ms) when PostgreSQL kept
+        // planning it for each set of values.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
         List<UUID> chain = orgUnits.selfAndAncestors(schoolId);
         UUID phong = chain.size() > 1 ? chain.get(1) : null;
         UUID so = chain.size() > 2 ? chain.get(2) : null;
@@ -129,110 +165,158 @@ public class MaterialSearch {
         };
         List<String> others = new ArrayList<>(district);
         others.addAll(city);
-        List<String> all = new ArrayList<>(own);
-        all.addAll(others);
 
         Map<String, Object> params = new HashMap<>();
         params.put("school", schoolId);
-        params.put("all", all.toArray(String[]::new));
         params.put("own", own.toArray(String[]::new));
         params.put("others", others.toArray(String[]::new));
         params.put("district", district.toArray(String[]::new));
-        String scopeExpression = "CASE WHEN v.school_id = :school THEN 'SCHOOL' WHEN v.audience && CAST(:district AS text[]) THEN 'DISTRICT' ELSE 'CITY' END";
 
+        // The search reads material_search (V3_31__materials_search_table.sql): one narrow row per version somebody may find.
+        // The school's own versions and the other schools' are two index scans (their audience tokens differ), so no row
+        // pays for a test of which tokens apply to it.
         List<String> marked = new ArrayList<>(terms);
-        StringBuilder where = new StringBuilder("v.audience && CAST(:all AS text[]) AND CASE WHEN v.school_id = :school "
-                + "THEN v.audience && CAST(:own AS text[]) ELSE v.audience && CAST(:others AS text[]) END");
+        StringBuilder where = new StringBuilder();
+        String with = "";
+        String ownMatch = "";
+        String othersMatch = "";
         String score;
         if (terms.isEmpty()) {
             score = "0.0::float8";
         } else {
-            Set<String> words = knownWords(terms);
-            Map<String, List<String>> widened = widen(terms);
-            widened.values().forEach(marked::addAll);
-            params.put("tsq", tsquery(terms, words, widened));
-            where.append(" AND (v.search_vector @@ to_tsquery('simple', :tsq) OR v.file_vector @@ to_tsquery('simple', :tsq))");
-            // Title and description through ts_rank; a match in the files' text alone counts a fixed 0.05. When a word was
-            // mistyped, the hits found through the words like it are ranked by how close the title is to the query.
-            String similarity = "";
-            if (!widened.isEmpty()) {
-                similarity = "2 * word_similarity(:folded, v.title_folded) + ";
-                params.put("folded", folded);
-            }
-            score = "(" + similarity + "CASE WHEN v.search_vector @@ to_tsquery('simple', :tsq) "
-                    + "THEN ts_rank('{0.05, 0.1, 0.4, 1.0}', v.search_vector, to_tsquery('simple', :tsq)) ELSE 0.05 END)::float8";
+            Words words = words(terms);
+            words.widened().values().forEach(marked::addAll);
+            params.put("tsq", tsquery(terms, words.known(), words.widened(), List.of("")));
+            // The words are matched keyed by each audience token the branch may see (V3_31: "1f3a9c0bphan"); the plain query
+            // ranks. Each query is parsed once (a materialized CTE read through InitPlans), not once per row, whatever plan runs.
+            params.put("own_tsq", tsquery(terms, words.known(), words.widened(), own.stream().map(MaterialSearch::key).toList()));
+            params.put("others_tsq", others.isEmpty() ? "" : tsquery(terms, words.known(), words.widened(), others.stream().map(MaterialSearch::key).toList()));
+            // The keyed queries are read as written (tsquery input): to_tsquery would run the parser over "1e5a0b3cphan"
+            // and split a key that looks like a number ("1e5") from the rest, and the stored keyed words were never parsed.
+            with = "t AS MATERIALIZED (SELECT to_tsquery('simple', :tsq) AS q, CAST(:own_tsq AS tsquery) AS own, "
+                    + "CAST(:others_tsq AS tsquery) AS others), ";
+            ownMatch = "s.words @@ (SELECT own FROM t) AND ";
+            othersMatch = "s.words @@ (SELECT others FROM t) AND ";
+            // Title and description through ts_rank; a version found through its files' text (a word missing from its title and
+            // description) counts a fixed 0.05. When a word was mistyped, the title and description hits found through the words
+            // like it are ranked by how close the title is to the query (the trigram similarity costs about 10 µs a row, so it is
+            // computed only for them: the files' hits rank after them anyway).
+            params.put("folded", words.widened().isEmpty() ? null : folded);
+            score = "(CASE WHEN s.rank_vector @@ (SELECT q FROM t) THEN CASE WHEN CAST(:folded AS text) IS NULL THEN 0 "
+                    + "ELSE 2 * word_similarity(:folded, s.title_folded) END + ts_rank('{0.05, 0.1, 0.4, 1.0}', s.rank_vector, (SELECT q FROM t)) "
+                    + "ELSE 0.05 END)::float8";
         }
-        if (query.topicId() != null) {
-            where.append(" AND :topic = ANY (v.topic_ids)");
-            params.put("topic", query.topicId());
-        }
-        if (query.status() != null) {
-            where.append(" AND v.status = :status");
-            params.put("status", query.status().name());
-        }
-        String hits = "WITH hits AS MATERIALIZED (SELECT v.school_id, v.material_id AS id, v.updated_at, v.id AS version_id, "
-                + "v.number, v.title, v.description, v.kind, v.subject_code, v.grades, v.status, " + scopeExpression + " AS scope, "
-                + score + " AS score FROM material_version v WHERE " + where + ") ";
+        // Every filter is a parameter (null: any), so a search has one statement text (two without words) whatever its
+        // filters: the driver prepares it on the server after a few uses, and its generic plan spares the planning.
+        where.append(" AND (CAST(:topic AS uuid) IS NULL OR :topic = ANY (s.topic_ids)) AND (CAST(:status AS text) IS NULL OR s.status = :status)");
+        params.put("topic", query.topicId());
+        params.put("status", query.status() == null ? null : query.status().name());
 
-        // The facet filters apply to the hits: each facet's counts leave its own dimension out.
-        Map<String, String> filters = new HashMap<>();
-        if (query.subjectCode() != null && !query.subjectCode().isBlank()) {
-            filters.put("subject", "subject_code = :subject");
-            params.put("subject", query.subjectCode().strip().toUpperCase(Locale.ROOT));
-        }
-        if (query.grade() != null) {
-            filters.put("grade", ":grade = ANY (grades)");
-            params.put("grade", query.grade());
-        }
-        if (query.kind() != null) {
-            filters.put("kind", "kind = :kind");
-            params.put("kind", query.kind().name());
-        }
-        if (query.scope() != null) {
-            filters.put("scope", "scope = :scope");
-            params.put("scope", query.scope().name());
-        }
+        // The facet filters: the page applies them all; the facets are counted from the hits' combinations below.
+        Filters filters = new Filters(query.subjectCode() == null || query.subjectCode().isBlank() ? null : query.subjectCode().strip().toUpperCase(Locale.ROOT),
+                query.grade(), query.kind() == null ? null : query.kind().name(), query.scope() == null ? null : query.scope().name());
+        String pageFilters = "(CAST(:subject AS text) IS NULL OR subject_code = :subject) AND (CAST(:grade AS int) IS NULL OR :grade = ANY (grades)) "
+                + "AND (CAST(:kind AS text) IS NULL OR kind = :kind) AND (CAST(:scope AS text) IS NULL OR scope = :scope)";
+        params.put("subject", filters.subject());
+        params.put("grade", filters.grade());
+        params.put("kind", filters.kind());
+        params.put("scope", filters.scope());
 
         int size = query.size();
         int page = query.page();
         params.put("limit", size);
         params.put("offset", (long) (page - 1) * size);
-        // One statement: the hits are computed once, then the page and the facet counts read them.
-        String sql = hits.substring(0, hits.length() - 1) + ", ranked AS (SELECT h.*, row_number() OVER (ORDER BY score DESC, updated_at DESC, id) AS rank "
-                + "FROM hits h WHERE " + except(filters, null) + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset), "
-                // Only the page's rows read the material (reach, live version) and the start of the files' text for the snippet.
-                + "page AS (SELECT r.*, m.reach, m.live_version_id, m.updated_at AS material_updated_at, "
-                + "(SELECT left(x.search_text, 20000) FROM material_version x WHERE x.school_id = r.school_id AND x.id = r.version_id) AS file_text "
-                + "FROM ranked r JOIN material m ON m.school_id = r.school_id AND m.id = r.id) "
-                + "SELECT 'hit' AS dim, NULL AS val, rank AS n, school_id, id, reach, live_version_id, material_updated_at AS updated_at, version_id, "
-                + "number, title, description, kind, subject_code, grades, status, scope, score, file_text FROM page"
-                + facet("'total', ''", "hits WHERE " + except(filters, null), "")
-                + facet("'subject', subject_code", "hits WHERE " + except(filters, "subject"), " GROUP BY subject_code")
-                + facet("'grade', g::text", "hits, unnest(grades) AS g WHERE " + except(filters, "grade"), " GROUP BY g")
-                + facet("'kind', kind", "hits WHERE " + except(filters, "kind"), " GROUP BY kind")
-                + facet("'scope', scope", "hits WHERE " + except(filters, "scope"), " GROUP BY scope");
-        Map<String, List<FacetValue>> facets = new HashMap<>();
-        long[] total = {0};
+        // One statement: the hits are computed once (narrow rows), then the page reads the version and material of its rows
+        // only, and the facets are the counts per combination of kind, subject, grades and scope (a few dozen rows), from
+        // which each facet is summed leaving its own filter out.
+        String columns = "SELECT s.school_id, s.material_id AS id, s.version_id, s.updated_at, s.kind, s.subject_code, s.grades, ";
+        // With words, the keyed words index finds the rows and the exact audience is then tested on each (coalesce keeps the
+        // planner from intersecting the audience index too); without, the audience index finds them.
+        String ownAudience = terms.isEmpty() ? "s.audience && CAST(:own AS text[])" : "coalesce(s.audience && CAST(:own AS text[]), false)";
+        String othersAudience = terms.isEmpty() ? "s.audience && CAST(:others AS text[])" : "coalesce(s.audience && CAST(:others AS text[]), false)";
+        // "IS TRUE" keeps the primary key out of the plan: intersecting the school's 5,000 row ids with the index's hits cost
+        // more than testing the school on each hit.
+        String hits = columns + "'SCHOOL' AS scope, " + score + " AS score FROM material_search s WHERE " + ownMatch + ownAudience
+                + " AND (s.school_id = :school) IS TRUE" + where;
+        if (!others.isEmpty()) {
+            hits += " UNION ALL " + columns + "CASE WHEN s.audience && CAST(:district AS text[]) THEN 'DISTRICT' ELSE 'CITY' END"
+                    + " AS scope, " + score + " AS score FROM material_search s WHERE " + othersMatch + othersAudience + " AND s.school_id <> :school" + where;
+        }
+        String sql = "WITH " + with + "hits AS MATERIALIZED (" + hits + "), "
+                // ORDER BY right under LIMIT sorts only the page's rows (a top-N heap sort), then they are numbered in that order.
+                + "ranked AS (SELECT p.*, row_number() OVER () AS rank FROM (SELECT h.* FROM hits h WHERE "
+                + pageFilters + " ORDER BY score DESC, updated_at DESC, id LIMIT :limit OFFSET :offset) p) "
+                + "SELECT 'hit' AS dim, r.rank AS n, r.school_id, r.id, m.reach, m.live_version_id, m.updated_at, r.version_id, x.number, x.title, "
+                + "x.description, r.kind, r.subject_code, r.grades, x.status, r.scope, r.score, left(x.search_text, 20000) AS file_text "
+                + "FROM ranked r JOIN material m ON m.school_id = r.school_id AND m.id = r.id "
+                + "JOIN material_version x ON x.school_id = r.school_id AND x.id = r.version_id "
+                + "UNION ALL SELECT 'facet', count(*), NULL::uuid, NULL::uuid, NULL, NULL::uuid, NULL::timestamptz, NULL::uuid, NULL::int, NULL, NULL, "
+                + "kind, subject_code, grades, NULL, scope, NULL::float8, NULL FROM hits GROUP BY kind, subject_code, grades, scope";
         List<Row> rows = new ArrayList<>();
         Map<Row, Long> ranks = new HashMap<>();
+        FacetCounter counter = new FacetCounter(filters);
         jdbc.sql(sql).params(params).query(rs -> {
-            String dim = rs.getString("dim");
-            switch (dim) {
-                case "hit" -> {
-                    Row row = row(rs);
-                    rows.add(row);
-                    ranks.put(row, rs.getLong("n"));
-                }
-                case "total" -> total[0] = rs.getLong("n");
-                default -> facets.computeIfAbsent(dim, d -> new ArrayList<>()).add(new FacetValue(rs.getString("val"), rs.getLong("n")));
+            if (rs.getString("dim").equals("hit")) {
+                Row row = row(rs);
+                rows.add(row);
+                ranks.put(row, rs.getLong("n"));
+            } else {
+                Array grades = rs.getArray("grades");
+                counter.add(rs.getString("kind"), rs.getString("subject_code"), grades == null ? new Integer[0] : (Integer[]) grades.getArray(),
+                        rs.getString("scope"), rs.getLong("n"));
             }
         });
         rows.sort(java.util.Comparator.comparingLong(ranks::get));
 
         List<Hit> list = rows.stream().map(r -> r.hit(Snippets.of(marked, r.description(), r.fileText()))).toList();
-        return new Result(query.text() == null ? "" : query.text(), total[0], page, size, list,
-                new Facets(sorted(facets.get("subject"), false), sorted(facets.get("grade"), true), sorted(facets.get("kind"), false),
-                        sorted(facets.get("scope"), false)));
+        return new Result(query.text() == null ? "" : query.text(), counter.total, page, size, list,
+                new Facets(sorted(counter.subject), sortedGrades(counter.grade), sorted(counter.kind), sorted(counter.scope)));
+    }
+
+    /** The facet filters of a query (null: any). */
+    record Filters(String subject, Integer grade, String kind, String scope) {
+    }
+
+    /**
+     * Sums the hits' combinations into the total (every filter) and the facets: each dimension's counts with every other
+     * filter applied, but not its own (choosing grade 6 keeps the other grades' counts). A version of several grades counts
+     * once for each of them in the grade facet.
+     */
+    static final class FacetCounter {
+        private final Filters filters;
+        long total;
+        final Map<String, Long> subject = new HashMap<>();
+        final Map<Integer, Long> grade = new HashMap<>();
+        final Map<String, Long> kind = new HashMap<>();
+        final Map<String, Long> scope = new HashMap<>();
+
+        FacetCounter(Filters filters) {
+            this.filters = filters;
+        }
+
+        void add(String kindValue, String subjectValue, Integer[] grades, String scopeValue, long count) {
+            boolean subjectOk = filters.subject() == null || filters.subject().equals(subjectValue);
+            boolean gradeOk = filters.grade() == null || Arrays.asList(grades).contains(filters.grade());
+            boolean kindOk = filters.kind() == null || filters.kind().equals(kindValue);
+            boolean scopeOk = filters.scope() == null || filters.scope().equals(scopeValue);
+            if (subjectOk && gradeOk && kindOk && scopeOk) {
+                total += count;
+            }
+            if (gradeOk && kindOk && scopeOk) {
+                subject.merge(subjectValue, count, Long::sum);
+            }
+            if (subjectOk && kindOk && scopeOk) {
+                for (Integer g : new LinkedHashSet<>(Arrays.asList(grades))) {
+                    grade.merge(g, count, Long::sum);
+                }
+            }
+            if (subjectOk && gradeOk && scopeOk) {
+                kind.merge(kindValue, count, Long::sum);
+            }
+            if (subjectOk && gradeOk && kindOk) {
+                scope.merge(scopeValue, count, Long::sum);
+            }
+        }
     }
 
     private static void validate(Query query) {
@@ -251,29 +335,48 @@ public class MaterialSearch {
         }
     }
 
-    /**
-     * For each query word that is neither a word nor the beginning of a word of any title: the title words like it
-     * (trigram similarity at least {@link #TYPO_SIMILARITY}, or the same letters in another order), most similar first.
-     */
-    Map<String, List<String>> widen(List<String> terms) {
-        Map<String, List<String>> widened = new HashMap<>();
-        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', ?, true)").param(Double.toString(TYPO_SIMILARITY)).query(String.class).single();
-        jdbc.sql("""
-                SELECT t.term, w.word FROM unnest(CAST(:terms AS text[])) AS t(term)
-                CROSS JOIN LATERAL (SELECT s.word FROM material_search_word s WHERE (s.word % t.term OR s.letters = truongso_letters(t.term))
-                    ORDER BY similarity(s.word, t.term) DESC, s.word LIMIT :alternatives) AS w
-                WHERE length(t.term) >= 2 AND NOT EXISTS (SELECT 1 FROM material_search_word p
-                    WHERE p.word >= t.term COLLATE "C" AND p.word < (t.term || U&'\\+10FFFF') COLLATE "C")""")
-                .param("terms", terms.toArray(String[]::new)).param("alternatives", ALTERNATIVES)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> widened.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return widened;
+    /** The query words that are whole words of some title, and the title words each other word stands for (a typo). */
+    record Words(Set<String> known, Map<String, List<String>> widened) {
     }
 
-    /** The query words that are whole words of some title. */
-    Set<String> knownWords(List<String> terms) {
-        return Set.copyOf(jdbc.sql("SELECT word FROM material_search_word WHERE word = ANY (CAST(:terms AS text[]))")
-                .param("terms", terms.toArray(String[]::new)).query(String.class).list());
+    /**
+     * One statement: which query words are whole words of some title, and for each word that is neither a word nor the
+     * beginning of a word of any title, the title words like it: the same letters in another order ("phna" → "phan"),
+     * which trigrams miss on short syllables, and the most similar by trigrams (at least {@link #TYPO_SIMILARITY}, at most
+     * {@link #ALTERNATIVES}) that come within {@link #TYPO_MARGIN} of the closest one. A word far behind the closest adds
+     * only noise: "giacc" stands for "giac", not also for "gia", "giao" and "giang", which matched thousands of versions.
+     */
+    Words words(List<String> terms) {
+        Set<String> known = new java.util.HashSet<>();
+        Map<String, List<String>> widened = new HashMap<>();
+        record Alternative(String term, String word, double similarity, boolean sameLetters) {
+        }
+        List<Alternative> alternatives = new ArrayList<>();
+        // pg_trgm's % uses its similarity threshold (0.3 unless changed); the explicit bound keeps TYPO_SIMILARITY either way.
+        jdbc.sql("""
+                SELECT t.term, EXISTS (SELECT 1 FROM material_search_word k WHERE k.word = t.term) AS known, w.word, w.sim, w.same
+                FROM unnest(CAST(:terms AS text[])) AS t(term)
+                LEFT JOIN LATERAL (SELECT s.word, similarity(s.word, t.term) AS sim, s.letters = truongso_letters(t.term) AS same
+                    FROM material_search_word s
+                    WHERE length(t.term) >= 2 AND ((s.word % t.term AND similarity(s.word, t.term) >= :threshold) OR s.letters = truongso_letters(t.term))
+                      AND NOT EXISTS (SELECT 1 FROM material_search_word p WHERE p.word >= t.term COLLATE "C" AND p.word < (t.term || U&'\\+10FFFF') COLLATE "C")
+                    ORDER BY similarity(s.word, t.term) DESC, s.word LIMIT :alternatives) AS w ON true""")
+                .param("terms", terms.toArray(String[]::new)).param("alternatives", ALTERNATIVES).param("threshold", TYPO_SIMILARITY)
+                .query((rs, n) -> {
+                    if (rs.getBoolean("known")) {
+                        known.add(rs.getString("term"));
+                    }
+                    return rs.getString("word") == null ? null
+                            : new Alternative(rs.getString("term"), rs.getString("word"), rs.getDouble("sim"), rs.getBoolean("same"));
+                }).list().stream().filter(java.util.Objects::nonNull).forEach(alternatives::add);
+        Map<String, Double> best = new HashMap<>();
+        alternatives.stream().filter(a -> !a.sameLetters()).forEach(a -> best.merge(a.term(), a.similarity(), Math::max));
+        for (Alternative a : alternatives) {
+            if (a.sameLetters() || a.similarity() >= best.get(a.term()) - TYPO_MARGIN) {
+                widened.computeIfAbsent(a.term(), k -> new ArrayList<>()).add(a.word());
+            }
+        }
+        return new Words(known, widened);
     }
 
     /**
@@ -281,15 +384,29 @@ public class MaterialSearch {
      * longer word of the index ("so" would also read "soan", "song", ...) and made a search several times slower for no
      * better hits. Any other word matches as a prefix (a half-typed word), or as one of the words it was widened to.
      */
-    static String tsquery(List<String> terms, Set<String> words, Map<String, List<String>> widened) {
-        List<String> parts = new ArrayList<>();
-        for (String term : terms) {
-            List<String> alternatives = new ArrayList<>();
-            alternatives.add(words.contains(term) ? quote(term) : quote(term) + ":*");
-            widened.getOrDefault(term, List.of()).forEach(w -> alternatives.add(quote(w)));
-            parts.add(alternatives.size() == 1 ? alternatives.getFirst() : "(" + String.join(" | ", alternatives) + ")");
+    static String tsquery(List<String> terms, Set<String> words, Map<String, List<String>> widened, List<String> keys) {
+        List<String> branches = new ArrayList<>();
+        for (String key : keys) {
+            List<String> parts = new ArrayList<>();
+            for (String term : terms) {
+                List<String> alternatives = new ArrayList<>();
+                alternatives.add(words.contains(term) ? quote(key + term) : quote(key + term) + ":*");
+                widened.getOrDefault(term, List.of()).forEach(w -> alternatives.add(quote(key + w)));
+                parts.add(alternatives.size() == 1 ? alternatives.getFirst() : "(" + String.join(" | ", alternatives) + ")");
+            }
+            branches.add(String.join(" & ", parts));
         }
-        return String.join(" & ", parts);
+        return branches.size() == 1 ? branches.getFirst() : "(" + String.join(") | (", branches) + ")";
+    }
+
+    /** An audience token's key in material_search.words: the first 8 hex digits of its md5, as material_search_key does. */
+    static String key(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String quote(String word) {
@@ -307,25 +424,15 @@ public class MaterialSearch {
         return List.copyOf(terms);
     }
 
-    /** A branch of the facet union: the label columns, the count, and nulls for the hit columns. */
-    private static String facet(String labels, String from, String groupBy) {
-        return " UNION ALL SELECT " + labels + ", count(*), NULL::uuid, NULL::uuid, NULL, NULL::uuid, NULL::timestamptz, NULL::uuid, NULL::int, NULL, "
-                + "NULL, NULL, NULL, NULL::int[], NULL, NULL, NULL::float8, NULL FROM " + from + groupBy;
+    private static <K> List<FacetValue> sorted(Map<K, Long> counts) {
+        List<FacetValue> values = new ArrayList<>();
+        counts.forEach((k, n) -> values.add(new FacetValue(String.valueOf(k), n)));
+        values.sort(java.util.Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+        return values;
     }
 
-    private static String except(Map<String, String> filters, String left) {
-        List<String> conditions = filters.entrySet().stream().filter(e -> !e.getKey().equals(left)).map(Map.Entry::getValue).sorted().toList();
-        return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
-    }
-
-    private static List<FacetValue> sorted(List<FacetValue> values, boolean numeric) {
-        if (values == null) {
-            return List.of();
-        }
-        List<FacetValue> copy = new ArrayList<>(values);
-        copy.sort(numeric ? java.util.Comparator.comparingInt((FacetValue f) -> Integer.parseInt(f.value()))
-                : java.util.Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
-        return copy;
+    private static List<FacetValue> sortedGrades(Map<Integer, Long> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new FacetValue(e.getKey().toString(), e.getValue())).toList();
     }
 
     private record Row(UUID schoolId, UUID id, UUID versionId, int number, String title, String description, MaterialKind kind,
