@@ -41,7 +41,7 @@ import vn.truongso.platform.VietnameseText;
  * {@code V2_10__materials_search.sql}): every word of the query must be a word of the title, description or files' text,
  * or start one when it is no whole word of any title (so a half-typed word matches); a word that neither is nor starts a
  * title word is widened to the title words closest to it, which tolerates typos ("phna so" finds "Phân số"). A search
- * reads its own narrow table, {@code material_search} ({@code V3_31__materials_search_table.sql}), whose word index
+ * reads its own narrow table, {@code material_search} ({@code V4_3__materials_search_table.sql}), whose word index
  * holds who may see each version ({@code V3_30__materials_search_audience.sql}), so it reads only visible rows.
  * Ranking: title words weigh 1.0, description 0.4 ({@code ts_rank}), plus, when a word was widened, twice the trigram
  * similarity of the query to the title; a version whose title and description do not hold every word (found through its
@@ -172,7 +172,7 @@ public class MaterialSearch {
         params.put("others", others.toArray(String[]::new));
         params.put("district", district.toArray(String[]::new));
 
-        // The search reads material_search (V3_31__materials_search_table.sql): one narrow row per version somebody may find.
+        // The search reads material_search (V4_3__materials_search_table.sql): one narrow row per version somebody may find.
         // The school's own versions and the other schools' are two index scans (their audience tokens differ), so no row
         // pays for a test of which tokens apply to it.
         List<String> marked = new ArrayList<>(terms);
@@ -187,7 +187,7 @@ public class MaterialSearch {
             Words words = words(terms);
             words.widened().values().forEach(marked::addAll);
             params.put("tsq", tsquery(terms, words.known(), words.widened(), List.of("")));
-            // The words are matched keyed by each audience token the branch may see (V3_31: "1f3a9c0bphan"); the plain query
+            // The words are matched keyed by each audience token the branch may see (V4_3: "1f3a9c0bphan"); the plain query
             // ranks. Each query is parsed once (a materialized CTE read through InitPlans), not once per row, whatever plan runs.
             params.put("own_tsq", tsquery(terms, words.known(), words.widened(), own.stream().map(MaterialSearch::key).toList()));
             params.put("others_tsq", others.isEmpty() ? "" : tsquery(terms, words.known(), words.widened(), others.stream().map(MaterialSearch::key).toList()));
