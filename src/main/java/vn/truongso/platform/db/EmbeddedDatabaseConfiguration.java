@@ -33,14 +33,16 @@ class EmbeddedDatabaseConfiguration {
     static final String DATABASE = "truongso";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${truongso.data-dir:}") String dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${truongso.data-dir:}") String dataDir,
+            @Value("${truongso.embedded-db.shared-buffers:256MB}") String sharedBuffers) throws IOException {
         // Stopped by this bean's close() when the context closes, after everything that still uses the database; zonky's
         // own JVM shutdown hook would stop it concurrently, so shutdown code (the event publication registry) found
         // it gone and waited out the pool's 30 s connection timeout.
         var builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "128MB")
+                // 256 MB holds the materials search table of a city's 100,000 materials (121 MB) with room to spare.
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("fsync", "on");
         if (StringUtils.hasText(dataDir)) {
             Path dir = Path.of(dataDir, "postgres");
