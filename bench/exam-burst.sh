@@ -66,43 +66,10 @@ APP_PID=""
 exec > >(tee -a "$RESULT") 2>&1
 
 summary() { printf '%-52s %s\n' "$1" "$2" >> "$SUMMARY"; }
-now_ms() { date +%s%3N; }
-seconds_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
-
-stop_app() {
-  [ -n "$APP_PID" ] || return 0
-  if kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
-  fi
-  wait "$APP_PID" 2>/dev/null || true
-  APP_PID=""
-  # The application stops its embedded PostgreSQL; if it could not, stop that postmaster (started by it) ourselves.
-  local pm
-  pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
-  if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
-    kill -INT "$pm" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
-  fi
-}
-cleanup() {
-  stop_app
-  if [ "$KEEP_DATA" = true ]; then echo "data kept in $WORK"; else rm -rf "$WORK"; fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-bench() { "$JAVA" -cp "bench/target/classes:bench/target/lib/*" vn.truongso.bench.Bench "$@"; }
 
 echo "== TruongSo exam burst $STAMP on $(hostname): $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), mode $MODE: N=$N, think $THINK_MIN_MS-$THINK_MAX_MS ms, spread $SPREAD_SECONDS s," \

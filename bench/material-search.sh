@@ -31,39 +31,10 @@ TOKENS="$WORK/tokens.tsv"
 APP_PID=""
 exec > >(tee -a "$RESULT") 2>&1
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
-
-stop_app() {
-  [ -n "$APP_PID" ] || return 0
-  if kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
-  fi
-  wait "$APP_PID" 2>/dev/null || true
-  APP_PID=""
-  local pm
-  pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
-  if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
-    kill -INT "$pm" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
-  fi
-}
-cleanup() {
-  stop_app
-  if [ "$KEEP_DATA" = true ]; then echo "data kept in $WORK"; else rm -rf "$WORK"; fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-bench() { "$JAVA" -cp "bench/target/classes:bench/target/lib/*" vn.truongso.bench.Bench "$@"; }
 
 echo "== TruongSo material search benchmark $STAMP: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $MATERIALS materials over $SCHOOLS schools in $DISTRICTS districts, $USERS users"
@@ -84,11 +55,7 @@ TRUONGSO_DATA_DIR="$DATA" "$JAVA" $JAVA_OPTS -jar "$JAR" --server.address=127.0.
 echo "== Starting the application"
 TRUONGSO_DATA_DIR="$DATA" "$JAVA" $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:"; tail -40 "$WORK/app.log"; exit 1; }
-  sleep 0.5
-done
+wait_healthy "$WORK/app.log"
 
 echo "== Writing $MATERIALS materials into its database"
 bench materials --data="$DATA" --tokens="$TOKENS" --count="$MATERIALS"

@@ -29,34 +29,11 @@ APP_PID=""
 SAMPLER_PID=""
 exec > >(tee -a "$RESULT") 2>&1
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
-
-stop_app() {
-  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
-  [ -n "$APP_PID" ] || return 0
-  if kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
-  fi
-  wait "$APP_PID" 2>/dev/null || true
-  APP_PID=""
-  local pm
-  pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
-  if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
-    kill -INT "$pm" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
-  fi
-}
-cleanup() { stop_app; rm -rf "$WORK"; }
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+# The heap sampler, if one is running, goes before the application.
+cleanup_upload() { if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi; cleanup; }
+trap cleanup_upload EXIT
 trap 'exit 130' INT TERM
 
 # Heap used (MiB) from one jstat -gc line: S0U + S1U + EU + OU, in KB.
@@ -84,11 +61,7 @@ echo "== Starting the application (-Xmx$HEAP, multipart limit 2 GB)"
 MAX_UPLOAD=2GB TRUONGSO_DATA_DIR="$DATA" "$JAVA" "-Xmx$HEAP" -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:"; tail -40 "$WORK/app.log"; exit 1; }
-  sleep 0.5
-done
+wait_healthy "$WORK/app.log"
 
 AUTH="Authorization: Bearer $TOKEN"
 material() {
