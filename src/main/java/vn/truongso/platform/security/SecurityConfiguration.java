@@ -84,12 +84,7 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain attemptTokenApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/attempts", "/api/v1/attempts/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .securityContext(context -> context.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
+        return publicAndStateless(http, "/api/v1/attempts", "/api/v1/attempts/**")
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .build();
     }
@@ -101,16 +96,21 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain examEntryPage(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/thi")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .securityContext(context -> context.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
+        return publicAndStateless(http, "/thi")
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Paths whose requests carry no sign-in: no session, security context, CSRF token or saved request is touched. */
+    private static HttpSecurity publicAndStateless(HttpSecurity http, String... paths) throws Exception {
+        return http.securityMatcher(paths)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
     }
 
     @Bean

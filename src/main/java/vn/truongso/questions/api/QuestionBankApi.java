@@ -43,6 +43,7 @@ import vn.truongso.questions.domain.StoredQuestion;
 import vn.truongso.questions.imports.ParsedQuestion;
 import vn.truongso.questions.imports.XlsxImporter;
 import vn.truongso.questions.model.Problem;
+import vn.truongso.questions.web.ProblemText;
 import vn.truongso.questions.model.Question;
 
 /**
@@ -231,15 +232,6 @@ class QuestionBankApi {
     }
 
     private String describe(Problem p, Locale locale) {
-        List<String> where = new ArrayList<>();
-        if (p.question() != null) {
-            where.add(messages.in(locale, "questions.where.question", String.valueOf(p.question())));
-        }
-        if (p.line() != null) {
-            // As text: MessageFormat would write line 1234 as "1.234" in Vietnamese.
-            where.add(messages.in(locale, "questions.where.line", String.valueOf(p.line())));
-        }
-        String message = messages.in(locale, p.code(), p.args());
-        return where.isEmpty() ? message : String.join(", ", where) + ": " + message;
+        return ProblemText.describe(p, messages, locale);
     }
 }

@@ -644,15 +644,7 @@ class QuestionPages {
 
     /** "Câu 3, dòng 12: …" in the page's language. */
     String describe(Problem p, Locale locale) {
-        List<String> where = new ArrayList<>();
-        if (p.question() != null) {
-            where.add(messages.in(locale, "questions.where.question", String.valueOf(p.question())));
-        }
-        if (p.line() != null) {
-            where.add(messages.in(locale, "questions.where.line", String.valueOf(p.line())));
-        }
-        String message = messages.in(locale, p.code(), p.args());
-        return where.isEmpty() ? message : String.join(", ", where) + ": " + message;
+        return ProblemText.describe(p, messages, locale);
     }
 
     static String sniff(byte[] b) {

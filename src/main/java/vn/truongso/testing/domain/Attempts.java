@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -332,9 +331,7 @@ public class Attempts {
                     answers.put(rs.getObject(1, UUID.class),
                             new Grading.Answer(json.readValue(rs.getString(2), Response.class), rs.getBigDecimal(3)));
                 });
-        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
-        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
-        List<Snapshot.Item> items = a.layout().items().stream().map(e -> byQuestion.get(e.q())).filter(Objects::nonNull).toList();
+        List<Snapshot.Item> items = placed(a, snapshot).stream().map(Placed::item).toList();
         Grading.Result result = Grading.grade(snapshot, items, answers);
         List<String> ids = new ArrayList<>();
         List<String> points = new ArrayList<>();
@@ -390,8 +387,6 @@ public class Attempts {
             throw new IllegalStateException("results of attempt " + a.id() + " are not released");
         }
         Snapshot snapshot = sessions.snapshot(a.schoolId(), a.sessionId(), a.keyVersion());
-        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
-        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
         record Stored(JsonNode response, BigDecimal points) {
         }
         Map<UUID, Stored> stored = new HashMap<>();
@@ -401,12 +396,10 @@ public class Attempts {
                 });
         List<ReviewItem> items = new ArrayList<>();
         int number = 0;
-        for (Layout.Entry e : a.layout().items()) {
-            Question q = snapshot.definitions().get(e.q());
-            Snapshot.Item item = byQuestion.get(e.q());
-            if (q == null || item == null) {
-                continue;
-            }
+        for (Placed placed : placed(a, snapshot)) {
+            Layout.Entry e = placed.entry();
+            Question q = placed.question();
+            Snapshot.Item item = placed.item();
             number++;
             if ("DESCRIPTION".equals(q.type())) {
                 continue;
@@ -470,19 +463,31 @@ public class Attempts {
     /** The attempt's questions as the student sees them, in its order, without keys. */
     public List<QuestionView> views(AttemptRow a) {
         Snapshot snapshot = sessions.snapshot(a.schoolId(), a.sessionId(), a.keyVersion());
-        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
-        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
         List<QuestionView> views = new ArrayList<>();
         int number = 0;
+        for (Placed p : placed(a, snapshot)) {
+            views.add(QuestionView.of(p.question(), p.entry().q(), ++number, p.item().points(), p.entry().o(), a.seed(), snapshot::html));
+        }
+        return views;
+    }
+
+    /** One question of an attempt in its order: where the attempt put it, its definition and the session's item for it. */
+    private record Placed(Layout.Entry entry, Question question, Snapshot.Item item) {
+    }
+
+    /** The attempt's questions in its order, leaving out any its variant no longer holds. */
+    private static List<Placed> placed(AttemptRow a, Snapshot snapshot) {
+        Map<UUID, Snapshot.Item> byQuestion = new HashMap<>();
+        snapshot.variants().get(a.variant()).forEach(i -> byQuestion.put(i.questionId(), i));
+        List<Placed> placed = new ArrayList<>();
         for (Layout.Entry e : a.layout().items()) {
             Question q = snapshot.definitions().get(e.q());
             Snapshot.Item item = byQuestion.get(e.q());
-            if (q == null || item == null) {
-                continue;
+            if (q != null && item != null) {
+                placed.add(new Placed(e, q, item));
             }
-            views.add(QuestionView.of(q, e.q(), ++number, item.points(), e.o(), a.seed(), snapshot::html));
         }
-        return views;
+        return placed;
     }
 
     private AttemptTokens.Claims claims(String token, UUID attemptId) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,17 +52,14 @@ public class ExamTickets {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TestSessions sessions;
-    private final ClassRosters rosters;
     private final AttemptTokens tokens;
     private final Attempts attempts;
 
-    ExamTickets(JdbcClient jdbc, AccessPolicy access, AuditLog audit, TestSessions sessions, ClassRosters rosters, AttemptTokens tokens,
-            Attempts attempts) {
+    ExamTickets(JdbcClient jdbc, AccessPolicy access, AuditLog audit, TestSessions sessions, AttemptTokens tokens, Attempts attempts) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.sessions = sessions;
-        this.rosters = rosters;
         this.tokens = tokens;
         this.attempts = attempts;
     }
@@ -79,9 +75,7 @@ public class ExamTickets {
         if (!Instant.now().isBefore(session.closesAt())) {
             throw new TestingConflict("testing.ticket.sessionClosed");
         }
-        Map<UUID, ClassRosters.StudentInfo> assigned = new LinkedHashMap<>();
-        rosters.studentsOf(schoolId, session.classIds()).forEach(st -> assigned.putIfAbsent(st.id(), st));
-        rosters.students(schoolId, session.studentIds()).forEach(st -> assigned.putIfAbsent(st.id(), st));
+        Map<UUID, ClassRosters.StudentInfo> assigned = sessions.assignedStudents(session);
         List<ClassRosters.StudentInfo> targets = new ArrayList<>();
         if (onlyStudents == null || onlyStudents.isEmpty()) {
             targets.addAll(assigned.values());

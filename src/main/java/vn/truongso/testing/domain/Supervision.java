@@ -84,9 +84,7 @@ public class Supervision {
     /** Every assigned student with her latest attempt: live progress for the monitor and the results table. */
     public List<Progress> progress(CurrentUser user, UUID schoolId, UUID sessionId) {
         TestSession s = session(user, schoolId, sessionId);
-        Map<UUID, ClassRosters.StudentInfo> students = new LinkedHashMap<>();
-        rosters.studentsOf(schoolId, s.classIds()).forEach(st -> students.putIfAbsent(st.id(), st));
-        rosters.students(schoolId, s.studentIds()).forEach(st -> students.putIfAbsent(st.id(), st));
+        Map<UUID, ClassRosters.StudentInfo> students = sessions.assignedStudents(s);
         record Latest(UUID id, UUID studentId, int number, String status, Instant startedAt, Instant deadline, Instant submittedAt,
                 String submittedBy, int answered, int questions, int events, BigDecimal points, BigDecimal max, BigDecimal mark, int pending) {
         }

@@ -319,6 +319,14 @@ public class TestSessions {
         return session.classIds().stream().anyMatch(classes::contains);
     }
 
+    /** Everyone the session is assigned to now (its classes' students, then the students named), by id in roster order. */
+    public Map<UUID, ClassRosters.StudentInfo> assignedStudents(TestSession session) {
+        Map<UUID, ClassRosters.StudentInfo> students = new LinkedHashMap<>();
+        rosters.studentsOf(session.schoolId(), session.classIds()).forEach(st -> students.putIfAbsent(st.id(), st));
+        rosters.students(session.schoolId(), session.studentIds()).forEach(st -> students.putIfAbsent(st.id(), st));
+        return students;
+    }
+
     /** The classes the student is enrolled in now. */
     public Set<UUID> classesOf(UUID schoolId, UUID studentId) {
         return rosters.classesOf(schoolId, studentId).stream().map(ClassRosters.ClassRef::id).collect(java.util.stream.Collectors.toSet());
